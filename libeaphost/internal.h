@@ -1,0 +1,342 @@
+/*
+ * internal.h - private to libeaphost: not installed, not for plugins.
+ *
+ * The shared picture of the host's objects and the contracts between its
+ * files: memory.c, errors.c, utf16.c, registry.c, trust.c, loader.c,
+ * host.c, session.c, peer_sm.c, api_runtime.c, api_config.c.
+ * Internal names carry the prefix eh_.
+ */
+#ifndef EAPHOST_INTERNAL_H
+#define EAPHOST_INTERNAL_H
+
+#include "config.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <pthread.h>
+#include <ltdl.h>
+
+#include <eaphost/sdk.h>
+#include <eaphost/eaphost.h>
+
+#define EH_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+/* ---- memory.c: every host allocation goes through here ------------------ */
+
+void *eh_malloc(size_t n);
+void *eh_calloc(size_t count, size_t size);
+void *eh_realloc(void *p, size_t n);
+char *eh_strdup(const char *s);          /* NULL in, NULL out */
+void *eh_memdup(const void *p, size_t n);    /* n == 0 gives NULL */
+void eh_free(void *p);
+/* Overwrite @n bytes in a way the compiler keeps, then free. */
+void eh_free_secret(void *p, size_t n);
+void eh_wipe(void *p, size_t n);
+/* Tests: make the allocation after @n more succeed fail (-1: never). */
+void eh_test_fail_alloc_after(long n);
+
+/* ---- utf16.c -------------------------------------------------------- */
+
+size_t eh_wcslen(const WCHAR *s);
+/* New NUL-terminated copies from host memory; NULL on bad input or OOM. */
+WCHAR *eh_utf8_to_utf16_dup(const char *s);
+char *eh_utf16_to_utf8_dup(const WCHAR *s);
+WCHAR *eh_wcsdup(const WCHAR *s);
+
+/* ---- errors.c ------------------------------------------------------- */
+
+/*
+ * Build a host-owned EAP_ERROR (one allocation; free with eh_error_free or
+ * EapHostPeerFreeEapError).  @type may be NULL.  The formatted reason goes to
+ * pRootCauseString as UTF-16.  Returns NULL only when out of memory.
+ */
+EAP_ERROR *eh_error_new(DWORD code, const EAP_METHOD_TYPE *type,
+                        const char *fmt, ...) EH_PRINTF(3, 4);
+EAP_ERROR *eh_error_newv(DWORD code, const EAP_METHOD_TYPE *type,
+                         const char *fmt, va_list ap);
+/* Deep copy of an EAP_ERROR a method returned, into host memory. */
+EAP_ERROR *eh_error_copy(const EAP_ERROR *src);
+void eh_error_free(EAP_ERROR *e);
+/*
+ * Store a new EAP_ERROR in *@pp when @pp is not NULL, and return @code:
+ * `return eh_fail(ppEapError, ERROR_INVALID_STATE, NULL, "...");`
+ */
+DWORD eh_fail(EAP_ERROR **pp, DWORD code, const EAP_METHOD_TYPE *type,
+              const char *fmt, ...) EH_PRINTF(4, 5);
+
+/* ---- registry.c / trust.c -------------------------------------------- */
+
+enum eh_method_state {
+    EH_METHOD_UNLOADED = EAPHOST_METHOD_NOT_LOADED,
+    EH_METHOD_LOADING = EAPHOST_METHOD_LOADING,
+    EH_METHOD_READY = EAPHOST_METHOD_READY,
+    EH_METHOD_FAULTY = EAPHOST_METHOD_FAULTY
+};
+
+typedef void (*eh_free_memory_fn)(void *p);
+typedef void (*eh_free_error_fn)(EAP_ERROR *e);
+typedef DWORD (*eh_get_info_fn)(EAP_TYPE *t, EAP_PEER_METHOD_ROUTINES *r,
+                                EAP_ERROR **e);
+typedef DWORD (*eh_query_cred_fields_fn)(HANDLE, EAP_METHOD_TYPE, DWORD, DWORD,
+                                         BYTE *, EAP_CONFIG_INPUT_FIELD_ARRAY *,
+                                         EAP_ERROR **);
+typedef DWORD (*eh_query_user_blob_fn)(HANDLE, EAP_METHOD_TYPE, DWORD, DWORD,
+                                       BYTE *,
+                                       const EAP_CONFIG_INPUT_FIELD_ARRAY *,
+                                       DWORD *, BYTE **, EAP_ERROR **);
+
+/*
+ * The dispatch table: the one seam between host and method.  Everything the
+ * host calls in a method goes through it.  Filled by loader.c once per load;
+ * nothing is resolved later.
+ */
+struct eh_dispatch {
+    EAP_PEER_METHOD_ROUTINES r;          /* from EapPeerGetInfo */
+    eh_free_memory_fn free_memory;       /* EapPeerFreeMemory (required) */
+    eh_free_error_fn free_error_memory;  /* EapPeerFreeErrorMemory (required) */
+    eh_query_cred_fields_fn query_credential_input_fields;     /* optional */
+    eh_query_user_blob_fn query_user_blob_from_credential_input_fields;
+};
+
+/*
+ * One registered method (one registry JSON file).  Registry fields are set
+ * by registry.c and never change afterwards; the load state belongs to
+ * loader.c and is guarded by eh_host.lock.
+ */
+struct eh_method {
+    EAP_METHOD_TYPE type;
+    char *registry_file;            /* absolute path of the JSON file */
+    char *peer_dll_path;            /* absolute; NULL without a peer half */
+    char *peer_friendly_name;       /* UTF-8 */
+    char *peer_config_ui_path;      /* absolute, NULL = peer_dll_path */
+    char *peer_identity_path;       /* absolute, NULL = peer_dll_path */
+    char *peer_interactive_ui_path; /* absolute, NULL = peer_dll_path */
+    DWORD peer_require_config_ui;
+    DWORD peer_invoke_username_dialog;
+    DWORD peer_invoke_password_dialog;
+    DWORD properties;
+    char *auth_dll_path;            /* absolute; NULL without that half */
+    char *auth_friendly_name;
+    char *auth_config_ui_path;
+
+    /* Load state (loader.c, under eh_host.lock). */
+    enum eh_method_state state;
+    pthread_t loading_thread;       /* valid while LOADING */
+    unsigned users;                 /* live sessions holding the method */
+    DWORD fault_code;
+    char *fault_reason;             /* UTF-8, set when FAULTY */
+    lt_dlhandle handle;
+    struct eh_dispatch dispatch;    /* valid while READY */
+};
+
+struct eh_problem {
+    eaphost_problem_severity severity;
+    char *file;
+    char *reason;
+};
+
+struct eh_registry {
+    struct eh_method **methods;     /* sorted by file name order */
+    size_t count;
+    struct eh_problem *problems;
+    size_t problem_count;
+};
+
+/*
+ * Read every *.json file of @dir (name order, not recursive) into @reg.
+ * Per-file errors become problems and the file is skipped; the call fails
+ * only when out of memory (ERROR_NOT_ENOUGH_MEMORY, @reg left empty).  A
+ * missing or unreadable directory is one problem and an empty registry.
+ */
+DWORD eh_registry_load(const char *dir, struct eh_registry *reg);
+void eh_registry_free(struct eh_registry *reg);
+/* Exact match on (type, vendor, vendor type, author). */
+struct eh_method *eh_registry_find(const struct eh_registry *reg,
+                                   const EAP_METHOD_TYPE *type);
+void eh_method_free(struct eh_method *m);
+
+/*
+ * Trust check of a registry file or plugin before it is read or loaded.
+ * Return 0 when acceptable (*@warning set, caller frees, for group-writable
+ * files or directories), -1 when refused (*@reason set, caller frees).
+ */
+int eh_trust_check(const char *path, char **warning, char **reason);
+
+/* ---- loader.c ------------------------------------------------------- */
+
+/* lt_dlinit and our immediate-binding loader; lt_dlexit. Under ltdl lock. */
+DWORD eh_loader_init(void);
+void eh_loader_exit(void);
+
+/*
+ * Make @m READY if it is not, and count one more user.  Loads on first use:
+ * dlopen (RTLD_NOW), DllMain(ATTACH), EapPeerGetInfo for m->type, required
+ * routines non-NULL, EapPeerInitialize.  A failure marks the method FAULTY
+ * with its reason (kept for later calls).  Waits while another thread loads
+ * it; the loading thread itself (a method calling back while it loads) gets
+ * EAP_E_EAPHOST_METHOD_NOT_INSTALLED instead of a deadlock.
+ *
+ * Return: ERROR_SUCCESS, or EAP_E_EAPHOST_METHOD_NOT_INSTALLED with
+ * *@err (if not NULL) carrying the reason.  Takes eh_host.lock itself.
+ */
+DWORD eh_method_acquire(struct eh_method *m, EAP_ERROR **err);
+void eh_method_release(struct eh_method *m);
+/* Load and validate without counting a user (eaphost_list_methods). */
+DWORD eh_method_validate(struct eh_method *m, EAP_ERROR **err);
+/* EapPeerShutdown, DllMain(DETACH), unload; back to UNLOADED. */
+void eh_method_unload(struct eh_method *m);
+
+/*
+ * Pass an EAP_ERROR that a method returned into host memory: copy it to
+ * *@out (if @out is not NULL), free the method's copy with its
+ * EapPeerFreeErrorMemory.  @method_err may be NULL.
+ */
+void eh_take_method_error(const struct eh_dispatch *d, EAP_ERROR *method_err,
+                          EAP_ERROR **out);
+
+/* ---- host.c --------------------------------------------------------- */
+
+struct eh_host {
+    pthread_mutex_t lock;           /* init count, registry, method states */
+    pthread_cond_t method_changed;  /* a method left LOADING */
+    unsigned init_count;
+    struct eh_registry registry;
+    char *methods_dir_override;     /* eaphost_set_methods_dir */
+};
+extern struct eh_host eh_host;
+
+/* True while EapHostPeerInitialize's count is above zero. */
+bool eh_host_initialized(void);
+/* Find a registered method; NULL if none.  Registry is immutable while
+ * initialised, so no lock is needed by callers holding a session. */
+struct eh_method *eh_host_find_method(const EAP_METHOD_TYPE *type);
+
+/* ---- session.c / peer_sm.c ------------------------------------------- */
+
+/* Peer-side outcome state, RFC 4137 names where they exist. */
+enum eh_decision { EH_DECISION_FAIL, EH_DECISION_COND_SUCC,
+                   EH_DECISION_UNCOND_SUCC };
+
+struct eh_session {
+    EAP_SESSIONID id;
+    pthread_mutex_t lock;        /* guards id, live, busy, clear_pending */
+    bool live;                   /* between Begin and End */
+    bool busy;                   /* a thread is inside a call */
+    bool clear_pending;          /* ClearConnection while busy */
+    struct eh_session *next_free;
+    struct eh_session *conn_next;  /* connection hash chain */
+
+    /* Set at Begin, owned by the session (host copies). */
+    struct eh_method *method;
+    EAP_SESSION_HANDLE method_session;
+    bool method_session_open;      /* EapPeerEndSession still due */
+    bool has_connection;
+    GUID connection_id;
+    NotificationHandler notify;
+    void *notify_context;
+    DWORD flags;
+    DWORD max_send;
+    BYTE *conn_data;   DWORD conn_size;
+    BYTE *user_data;   DWORD user_size;
+    char *identity;              /* UTF-8, from the supplicant or method */
+    char *password;              /* UTF-8, wiped on free */
+    bool credentials_given;
+    bool credentials_passed;     /* EapPeerSetCredentials done */
+    bool accept_result_id_plus_one;
+
+    /* State machine (peer_sm.c). */
+    bool started;                /* first packet seen */
+    bool cleared;                /* method session ended by the host */
+    bool done;                   /* result decided: no more packets */
+    BYTE cur_req_id;             /* Identifier of the request in work */
+    EapHostPeerMethodResult result;   /* valid when result_ready */
+    EAP_ERROR *result_error;     /* host copy, handed over by GetResult */
+    bool method_started;         /* method got its first request */
+    bool method_responded;       /* method sent at least one Response */
+    int last_id;                 /* RFC 4137 lastId, -1 = none */
+    BYTE *last_req;  DWORD last_req_len;     /* for retransmission compare */
+    DWORD last_req_cap;
+    BYTE *req_copy;  DWORD req_copy_cap;     /* the method's private copy */
+    BYTE *scratch;                /* method writes here; swapped on success */
+    bool have_cached_resp;        /* send_buf holds the last Response */
+    bool allow_notifications;
+    EapPeerMethodOutput last_output;
+    bool ui_pending, attrs_pending;
+    BYTE *send_buf;  DWORD send_len; DWORD send_cap;
+    bool send_ready;             /* GetSendPacket has something */
+    bool result_ready;           /* GetResult may be called */
+    EapPeerMethodResultReason result_reason;
+    EAPHOST_AUTH_STATUS status;
+    DWORD error_code;            /* for EAPHOST_AUTH_INFO */
+    DWORD reason_code;
+    eaphost_session_counters counters;
+
+    /* Host-owned copies handed to the supplicant; valid until next call. */
+    BYTE *out_ui_context;
+    EAP_ATTRIBUTE *out_attribs; DWORD out_attrib_count;
+    BYTE *out_result_conn, *out_result_user;
+    EAP_ATTRIBUTE *out_result_attribs; DWORD out_result_attrib_count;
+    EAP_ATTRIBUTES result_attribs;   /* points at out_result_attribs */
+    BYTE *out_auth_data;
+};
+
+/*
+ * Session table: O(1), lock-free lookup of a slot by id; each slot has its
+ * own mutex.  Ids are never 0 and carry a generation, so a stale id is
+ * refused.  Begin/End take a table lock; the packet path does not.
+ */
+DWORD eh_sessions_init(void);
+void eh_sessions_exit(void);
+/* Reserve a slot; @conn (may be NULL) must not have a live session.
+ * Returns ERROR_INVALID_STATE if it has; the slot is live and busy. */
+DWORD eh_session_create(const GUID *conn, struct eh_session **out);
+/* Look up a live session and mark it busy.  NULL if unknown, stale, ended
+ * or busy (*@busy set true in that case, if @busy is not NULL). */
+struct eh_session *eh_session_enter(EAP_SESSIONID id, bool *busy);
+/* Public-call entry: ERROR_INVALID_STATE before Initialize or when busy,
+ * ERROR_INVALID_HANDLE for an unknown id; else *@out is entered. */
+DWORD eh_session_enter_checked(EAP_SESSIONID id, struct eh_session **out);
+/* Leave a busy session; runs a ClearConnection that arrived meanwhile. */
+void eh_session_leave(struct eh_session *s);
+/* Free a busy session's resources and its slot (id becomes stale). */
+void eh_session_destroy(struct eh_session *s);
+/* End the method session of @conn's session now, or mark it
+ * clear_pending when another thread is inside it.  False: no session. */
+bool eh_sessions_clear_connection(const GUID *conn);
+/* End every live session (EapHostPeerUninitialize). */
+void eh_sessions_end_all(void);
+
+/* End the method's session if still open (method EapPeerEndSession). */
+DWORD eh_session_end_method(struct eh_session *s, EAP_ERROR **err);
+
+/* ---- attributes.c ---------------------------------------------------- */
+
+/*
+ * Copy a method's attribute array into one host block (entries, then their
+ * values), skipping eatMinimum entries.  *@out is NULL when nothing is left.
+ * Return: ERROR_SUCCESS, ERROR_NOT_ENOUGH_MEMORY, or
+ * EAP_E_EAPHOST_METHOD_INVALID_PACKET for an implausible array.
+ */
+DWORD eh_attributes_copy(const EAP_ATTRIBUTES *src, EAP_ATTRIBUTE **out,
+                         DWORD *count);
+
+/* peer_sm.c: one received packet through the peer state machine. */
+DWORD eh_sm_process(struct eh_session *s, DWORD len, const BYTE *pkt,
+                    EapHostPeerResponseAction *action, EAP_ERROR **err);
+/* Translate a method action (EapPeerMethodResponseAction) for the
+ * supplicant; never cast between the two enums. */
+EapHostPeerResponseAction eh_sm_translate_action(EapPeerMethodResponseAction a);
+/* Act on a method's output (ProcessRequestPacket, SetUIContext,
+ * SetResponseAttributes). */
+DWORD eh_sm_method_output(struct eh_session *s, const EapPeerMethodOutput *o,
+                          EapHostPeerResponseAction *action, EAP_ERROR **err);
+/* Ask the method for its result and keep a host copy in s->result. */
+DWORD eh_sm_fetch_result(struct eh_session *s, EapPeerMethodResultReason why,
+                         bool force_failure, EAP_ERROR **err);
+/* Fail the session: status Failed, a failure result, *@err set. */
+DWORD eh_sm_fail(struct eh_session *s, DWORD code, EAP_ERROR *e,
+                 EapHostPeerResponseAction *action, EAP_ERROR **err);
+
+#endif /* EAPHOST_INTERNAL_H */

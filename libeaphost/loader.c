@@ -1,0 +1,847 @@
+/*
+ * loader.c - load, validate and unload EAP method plugins.
+ *
+ * What the host asks of a peer method plugin (a shared object):
+ *
+ *   Exports, looked up once when the plugin is loaded:
+ *     EapPeerGetInfo                                  required
+ *     EapPeerFreeMemory                               required
+ *     EapPeerFreeErrorMemory                          required
+ *     DllMain                                         optional, as
+ *         BOOL DllMain(void *hinst, DWORD reason, void *reserved)
+ *     EapPeerQueryCredentialInputFields               optional
+ *     EapPeerQueryUserBlobFromCredentialInputFields   optional
+ *
+ *   Routines EapPeerGetInfo fills in EAP_PEER_METHOD_ROUTINES:
+ *     required (non-NULL): EapPeerBeginSession, EapPeerProcessRequestPacket,
+ *         EapPeerGetResponsePacket, EapPeerGetResult, EapPeerEndSession
+ *     optional (NULL means "not supported"): EapPeerInitialize,
+ *         EapPeerShutdown, EapPeerGetIdentity, EapPeerSetCredentials,
+ *         EapPeerGetUIContext, EapPeerSetUIContext,
+ *         EapPeerGetResponseAttributes, EapPeerSetResponseAttributes
+ *     dwVersion is the method's to fill; pEapType may stay NULL.
+ *
+ *   Load, in this order; the first step that fails makes the method FAULTY
+ *   with a reason naming that step:
+ *     1. "load:"        the file is a regular file the trust check accepts,
+ *                       and dlopen(RTLD_NOW | RTLD_LOCAL) binds every symbol;
+ *     2. "entry point:" the three required exports exist;
+ *     3. "DllMain:"     DllMain(hinst, DLL_PROCESS_ATTACH, NULL) if exported;
+ *     4. "EapPeerGetInfo:" succeeds for the registered type (and, if it sets
+ *                       pEapType, names that type);
+ *     5. "routines:"    the required routines are non-NULL;
+ *     6. "EapPeerInitialize:" succeeds, if the method has one.
+ *   A failure after step 3 calls DllMain(DLL_PROCESS_DETACH) before the
+ *   plugin is closed.  Unload: EapPeerShutdown, DllMain(DLL_PROCESS_DETACH),
+ *   close.
+ *
+ * Locks.  libltdl is not thread-safe, so every lt_* call is made under
+ * ltdl_lock.  Neither ltdl_lock nor eh_host.lock is held while a method's
+ * DllMain or routines run: a tunnel method calls back into the host from
+ * them.  While one thread loads or unloads a method it is LOADING; other
+ * threads wait on eh_host.method_changed, and the loading thread itself gets
+ * a clean error.  A plugin's ELF constructors and destructors do run inside
+ * dlopen/dlclose, under ltdl_lock (as Windows runs DllMain under its loader
+ * lock); ltdl_lock checks for re-entry so a constructor that calls back
+ * into the loader gets an error instead of a deadlock.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "internal.h"
+
+#include <assert.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef DLL_PROCESS_DETACH
+#define DLL_PROCESS_DETACH 0
+#endif
+#ifndef DLL_PROCESS_ATTACH
+#define DLL_PROCESS_ATTACH 1
+#endif
+
+/* The name our immediate-binding loader has in libltdl's loader list. */
+#define BIND_NOW_LOADER "eaphost_bind_now"
+/* libltdl's loader for statically preloaded modules: nothing to bind. */
+#define PREOPEN_LOADER "lt_preopen"
+
+typedef BOOL (*dll_main_fn)(void *hinst, DWORD reason, void *reserved);
+
+/* ---- libltdl behind one lock ---------------------------------------------- */
+
+static pthread_once_t ltdl_lock_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t ltdl_lock;
+
+/* Everything below up to the next section is guarded by ltdl_lock. */
+static unsigned ltdl_users;             /* eh_loader_init not yet exited */
+static lt_dlvtable *bind_now_vtable;    /* ours while registered */
+/* Lazy loaders (libltdl's "lt_dlopen") taken out of libltdl's list while
+ * we run, so that none of them can open a plugin ours refused. */
+#define MAX_SET_ASIDE 8
+static lt_dlvtable *set_aside[MAX_SET_ASIDE];
+static size_t set_aside_count;
+/* What our module_open did during the lt_dlopenadvise in progress. */
+static struct {
+    bool called;
+    bool opened;
+    char *error;        /* why it refused, eh_malloc'd */
+} last_open;
+
+static void ltdl_lock_create(void)
+{
+    pthread_mutexattr_t attr;
+
+    pthread_mutexattr_init(&attr);
+    /* Re-entry from a plugin constructor fails instead of deadlocking. */
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ERRORCHECK);
+    pthread_mutex_init(&ltdl_lock, &attr);
+    pthread_mutexattr_destroy(&attr);
+}
+
+/* False when this thread already holds the lock (see the top comment). */
+static bool ltdl_enter(void)
+{
+    pthread_once(&ltdl_lock_once, ltdl_lock_create);
+    return pthread_mutex_lock(&ltdl_lock) == 0;
+}
+
+static void ltdl_leave(void)
+{
+    pthread_mutex_unlock(&ltdl_lock);
+}
+
+static void remember_open_error(char *why)
+{
+    eh_free(last_open.error);
+    last_open.error = why;
+}
+
+/* Print into a new eh_malloc'd string; NULL when out of memory. */
+static char *text_printf(const char *fmt, ...) EH_PRINTF(1, 2);
+static char *text_printf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return NULL;
+    char *s = eh_malloc((size_t)n + 1);
+    if (!s)
+        return NULL;
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+/*
+ * Refuse a file before anything of it is mapped: it must exist, be a
+ * regular file and pass the trust check.  Returns 0 when acceptable, else
+ * a libltdl error code, with *@why (eh_malloc'd, may be NULL on OOM) set.
+ */
+static int vet_plugin_file(const char *path, char **why)
+{
+    struct stat st;
+    char *warning = NULL;
+
+    if (stat(path, &st) != 0) {
+        int e = errno;
+        *why = text_printf("%s: %s", path, strerror(e));
+        /* libltdl goes on with its other candidate names only on this. */
+        return e == ENOENT || e == ENOTDIR ? LT_ERROR_FILE_NOT_FOUND
+                                           : LT_ERROR_CANNOT_OPEN;
+    }
+    if (eh_trust_check(path, &warning, why) != 0)
+        return LT_ERROR_CANNOT_OPEN;
+    /* A group-writable plugin still loads; the registry reports that. */
+    eh_free(warning);
+    if (!S_ISREG(st.st_mode)) {
+        *why = text_printf("%s: not a regular file", path);
+        return LT_ERROR_CANNOT_OPEN;
+    }
+    return 0;
+}
+
+/* lt_dlvtable.module_open: every symbol bound now, nothing exported. */
+static lt_module bind_now_open(lt_user_data data, const char *filename,
+                               lt_dladvise advise)
+{
+    char *why = NULL;
+    int lt_error = LT_ERROR_CANNOT_OPEN;
+    lt_module module = NULL;
+
+    (void)data;
+    (void)advise;
+    last_open.called = true;
+    if (!filename) {
+        why = eh_strdup("the program itself cannot be a method");
+    } else {
+        lt_error = vet_plugin_file(filename, &why);
+        if (lt_error == 0) {
+            module = dlopen(filename, RTLD_NOW | RTLD_LOCAL);
+            if (!module) {
+                /* dlerror()'s text is global: keep a copy. */
+                const char *e = dlerror();
+                why = eh_strdup(e ? e : "dlopen failed without a reason");
+                lt_error = LT_ERROR_CANNOT_OPEN;
+            }
+        }
+    }
+    if (!module) {
+        remember_open_error(why);
+        lt_dlseterror(lt_error);
+        return NULL;
+    }
+    last_open.opened = true;
+    return module;
+}
+
+static int bind_now_close(lt_user_data data, lt_module module)
+{
+    (void)data;
+    if (dlclose(module) != 0) {
+        lt_dlseterror(LT_ERROR_CANNOT_CLOSE);
+        return 1;
+    }
+    return 0;
+}
+
+static void *bind_now_sym(lt_user_data data, lt_module module,
+                          const char *name)
+{
+    (void)data;
+    void *p = dlsym(module, name);
+    if (!p)
+        lt_dlseterror(LT_ERROR_SYMBOL_NOT_FOUND);
+    return p;
+}
+
+/* Take every loader but ours and the preopen one out of libltdl's list. */
+static void set_lazy_loaders_aside(void)
+{
+    lt_dlloader it = lt_dlloader_next(NULL);
+
+    while (it && set_aside_count < MAX_SET_ASIDE) {
+        const lt_dlvtable *v = lt_dlloader_get(it);
+        it = lt_dlloader_next(it);
+        if (!v->name || strcmp(v->name, BIND_NOW_LOADER) == 0 ||
+            strcmp(v->name, PREOPEN_LOADER) == 0)
+            continue;
+        /* Fails only while another libltdl user has modules open with it;
+         * plugin_open() then still refuses what that loader opens. */
+        lt_dlvtable *removed = lt_dlloader_remove(v->name);
+        if (removed)
+            set_aside[set_aside_count++] = removed;
+    }
+}
+
+/* Put them back in their old order, for other libltdl users. */
+static void restore_lazy_loaders(void)
+{
+    while (set_aside_count > 0) {
+        lt_dlvtable *v = set_aside[--set_aside_count];
+        /* The loader's exit hook has already run: on failure it is gone. */
+        if (lt_dlloader_add(v) != 0)
+            free(v);
+    }
+}
+
+static DWORD ltdl_start(void)
+{
+    if (lt_dlinit() != 0)
+        return ERROR_DLL_INIT_FAILED;
+    if (!lt_dlloader_find(BIND_NOW_LOADER)) {
+        /* Plain calloc: if we cannot take it back, lt_dlexit free()s it. */
+        lt_dlvtable *v = calloc(1, sizeof *v);
+        if (!v) {
+            lt_dlexit();
+            return ERROR_NOT_ENOUGH_MEMORY;
+        }
+        v->name = BIND_NOW_LOADER;
+        v->module_open = bind_now_open;
+        v->module_close = bind_now_close;
+        v->find_sym = bind_now_sym;
+        v->priority = LT_DLLOADER_PREPEND;
+        if (lt_dlloader_add(v) != 0) {
+            free(v);
+            lt_dlexit();
+            return ERROR_NOT_ENOUGH_MEMORY;
+        }
+        bind_now_vtable = v;
+    }
+    set_lazy_loaders_aside();
+    return ERROR_SUCCESS;
+}
+
+static void ltdl_stop(void)
+{
+    if (bind_now_vtable) {
+        lt_dlvtable *v = lt_dlloader_remove(BIND_NOW_LOADER);
+        /* NULL while a plugin is still open (a host bug): lt_dlexit then
+         * closes it and frees the vtable itself. */
+        free(v);
+        bind_now_vtable = NULL;
+    }
+    restore_lazy_loaders();
+    lt_dlexit();
+    remember_open_error(NULL);
+}
+
+/**
+ * eh_loader_init() - start libltdl with our immediate-binding loader.
+ *
+ * Called by EapHostPeerInitialize when its count goes from 0 to 1.  Calls
+ * nest: each successful call needs one eh_loader_exit().
+ *
+ * Return: ERROR_SUCCESS; ERROR_DLL_INIT_FAILED when lt_dlinit fails;
+ * ERROR_NOT_ENOUGH_MEMORY; ERROR_INVALID_STATE when called from a plugin's
+ * ELF constructor.
+ */
+DWORD eh_loader_init(void)
+{
+    DWORD rc = ERROR_SUCCESS;
+
+    if (!ltdl_enter())
+        return ERROR_INVALID_STATE;
+    if (ltdl_users == 0)
+        rc = ltdl_start();
+    if (rc == ERROR_SUCCESS)
+        ltdl_users++;
+    ltdl_leave();
+    return rc;
+}
+
+/**
+ * eh_loader_exit() - undo one eh_loader_init(); the last one stops libltdl.
+ *
+ * Methods are unloaded first (eh_method_unload).  Libltdl's own loaders are
+ * put back, so another libltdl user in the process finds them as it left
+ * them.  Without a matching init this does nothing.
+ */
+void eh_loader_exit(void)
+{
+    if (!ltdl_enter())
+        return;
+    if (ltdl_users > 0 && --ltdl_users == 0)
+        ltdl_stop();
+    ltdl_leave();
+}
+
+/* ---- one load, outside every host lock ------------------------------------ */
+
+/* How a load ended: for the method, or for this call only. */
+enum load_outcome {
+    LOAD_READY,         /* validated and initialised */
+    LOAD_FAULT,         /* the method is faulty: remember the reason */
+    LOAD_TRANSIENT      /* our own trouble (memory, re-entry): retry later */
+};
+
+struct load {
+    struct eh_method *m;
+    lt_dlhandle handle;
+    dll_main_fn dll_main;
+    eh_get_info_fn get_info;
+    bool attached;              /* DllMain(ATTACH) returned TRUE */
+    struct eh_dispatch d;
+    enum load_outcome outcome;
+    DWORD transient_code;       /* for LOAD_TRANSIENT */
+    char *reason;               /* eh_malloc'd, for FAULT and TRANSIENT */
+};
+
+/* Record a fault; running out of memory for its text makes it transient. */
+static bool fail_load(struct load *l, const char *fmt, ...) EH_PRINTF(2, 3);
+static bool fail_load(struct load *l, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *text = n < 0 ? NULL : eh_malloc((size_t)n + 1);
+    if (text) {
+        va_start(ap, fmt);
+        vsnprintf(text, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    eh_free(l->reason);
+    l->reason = text;
+    l->outcome = text ? LOAD_FAULT : LOAD_TRANSIENT;
+    if (!text)
+        l->transient_code = ERROR_NOT_ENOUGH_MEMORY;
+    return false;
+}
+
+static bool fail_transient(struct load *l, DWORD code, const char *text)
+{
+    eh_free(l->reason);
+    l->reason = eh_strdup(text);
+    l->outcome = LOAD_TRANSIENT;
+    l->transient_code = code;
+    return false;
+}
+
+/*
+ * Open @path through libltdl (search path, .la files and, for a name that
+ * does not exist as given, its extensions) with our loader only.
+ */
+static bool plugin_open(struct load *l, const char *path)
+{
+    lt_dladvise advise = NULL;
+    struct stat st;
+
+    if (!ltdl_enter())
+        return fail_transient(l, EAP_E_EAPHOST_METHOD_NOT_INSTALLED,
+                              "load: re-entrant call into the plugin loader "
+                              "(from a plugin's constructor or destructor)");
+    if (ltdl_users == 0) {
+        ltdl_leave();
+        return fail_transient(l, ERROR_INVALID_STATE,
+                              "load: the plugin loader is not initialised");
+    }
+    remember_open_error(NULL);
+    last_open.called = last_open.opened = false;
+
+    lt_dlhandle h = NULL;
+    if (lt_dladvise_init(&advise) == 0 && lt_dladvise_local(&advise) == 0 &&
+        (stat(path, &st) == 0 || lt_dladvise_ext(&advise) == 0))
+        h = lt_dlopenadvise(path, advise);
+    lt_dladvise_destroy(&advise);
+
+    /* A new handle that ours did not open came from a loader we could not
+     * set aside: it may have bound lazily, so it is not accepted. */
+    if (h && last_open.called && !last_open.opened) {
+        const lt_dlinfo *info = lt_dlgetinfo(h);
+        if (info && info->ref_count == 1) {
+            lt_dlclose(h);
+            h = NULL;
+        }
+    }
+
+    bool ok = h != NULL;
+    if (ok) {
+        l->handle = h;
+    } else {
+        const char *lt_text = lt_dlerror();
+        const char *text = last_open.error ? last_open.error
+                           : lt_text ? lt_text : "unknown error";
+        fail_load(l, "load: %s", text);
+    }
+    remember_open_error(NULL);
+    ltdl_leave();
+    return ok;
+}
+
+static void plugin_close(lt_dlhandle h)
+{
+    /* Not reached from a constructor: its load holds a LOADING state. */
+    if (!ltdl_enter())
+        return;
+    lt_dlclose(h);
+    ltdl_leave();
+}
+
+static void *plugin_symbol(lt_dlhandle h, const char *name)
+{
+    void *p = lt_dlsym(h, name);
+    /* A failed look-up leaves a message behind that nobody will read. */
+    if (!p)
+        lt_dlerror();
+    return p;
+}
+
+/* Step 2: every export the host will ever use, resolved now. */
+static bool resolve_exports(struct load *l)
+{
+    if (!ltdl_enter())
+        return fail_transient(l, EAP_E_EAPHOST_METHOD_NOT_INSTALLED,
+                              "entry point: re-entrant call into the "
+                              "plugin loader");
+    lt_dlhandle h = l->handle;
+    l->get_info = (eh_get_info_fn)plugin_symbol(h, "EapPeerGetInfo");
+    l->d.free_memory = (eh_free_memory_fn)plugin_symbol(h,
+                                                        "EapPeerFreeMemory");
+    l->d.free_error_memory =
+        (eh_free_error_fn)plugin_symbol(h, "EapPeerFreeErrorMemory");
+    l->d.query_credential_input_fields = (eh_query_cred_fields_fn)
+        plugin_symbol(h, "EapPeerQueryCredentialInputFields");
+    l->d.query_user_blob_from_credential_input_fields =
+        (eh_query_user_blob_fn)plugin_symbol(h,
+                            "EapPeerQueryUserBlobFromCredentialInputFields");
+    l->dll_main = (dll_main_fn)plugin_symbol(h, "DllMain");
+    ltdl_leave();
+
+    if (!l->get_info)
+        return fail_load(l, "entry point: EapPeerGetInfo not exported");
+    if (!l->d.free_memory)
+        return fail_load(l, "entry point: EapPeerFreeMemory not exported");
+    if (!l->d.free_error_memory)
+        return fail_load(l,
+                         "entry point: EapPeerFreeErrorMemory not exported");
+    return true;
+}
+
+/* Step 3.  The module handle stands in for Windows' HINSTANCE. */
+static bool attach(struct load *l)
+{
+    if (!l->dll_main)
+        return true;
+    if (!l->dll_main(l->handle, DLL_PROCESS_ATTACH, NULL))
+        return fail_load(l, "DllMain: returned FALSE for DLL_PROCESS_ATTACH");
+    l->attached = true;
+    return true;
+}
+
+/*
+ * Pass an EAP_ERROR a method returned back to the method, keeping its root
+ * cause text.  Returns that text (eh_malloc'd) or NULL when there is none.
+ */
+static char *method_error_text(const struct eh_dispatch *d, EAP_ERROR *merr)
+{
+    EAP_ERROR *copy = NULL;
+    char *text = NULL;
+
+    if (!merr)
+        return NULL;
+    eh_take_method_error(d, merr, &copy);
+    if (copy && copy->pRootCauseString && copy->pRootCauseString[0])
+        text = eh_utf16_to_utf8_dup(copy->pRootCauseString);
+    if (copy)
+        eh_error_free(copy);
+    return text;
+}
+
+/* "<step>: failed with 0x... (NAME)[: <method's text>]" */
+static bool fail_method_call(struct load *l, const char *step, DWORD code,
+                             EAP_ERROR *merr)
+{
+    char *text = method_error_text(&l->d, merr);
+    fail_load(l, "%s: failed with 0x%08" PRIX32 " (%s)%s%s", step, code,
+              eaphost_error_name(code), text ? ": " : "", text ? text : "");
+    eh_free(text);
+    return false;
+}
+
+static void format_type(char *buf, size_t n, const EAP_TYPE *t)
+{
+    if (t->type == 254)
+        snprintf(buf, n, "254 (vendor 0x%06" PRIX32 ", vendor type %" PRIu32
+                 ")", t->dwVendorId, t->dwVendorType);
+    else
+        snprintf(buf, n, "%u", (unsigned)t->type);
+}
+
+static bool same_type(const EAP_TYPE *a, const EAP_TYPE *b)
+{
+    if (a->type != b->type)
+        return false;
+    return a->type != 254 || (a->dwVendorId == b->dwVendorId &&
+                              a->dwVendorType == b->dwVendorType);
+}
+
+/* Step 4. */
+static bool get_info(struct load *l)
+{
+    /* A copy: the method gets no pointer into the host's registry. */
+    EAP_TYPE asked = l->m->type.eapType;
+    EAP_ERROR *merr = NULL;
+
+    memset(&l->d.r, 0, sizeof l->d.r);
+    DWORD rc = l->get_info(&asked, &l->d.r, &merr);
+    if (rc != ERROR_SUCCESS)
+        return fail_method_call(l, "EapPeerGetInfo", rc, merr);
+    /* Success with an error attached: nothing to report, still freed. */
+    eh_take_method_error(&l->d, merr, NULL);
+
+    const EAP_TYPE *answered = l->d.r.pEapType;
+    if (answered && !same_type(answered, &l->m->type.eapType)) {
+        char got[64], want[64];
+        format_type(got, sizeof got, answered);
+        format_type(want, sizeof want, &l->m->type.eapType);
+        return fail_load(l, "EapPeerGetInfo: answered for type %s, "
+                         "registered type %s", got, want);
+    }
+    return true;
+}
+
+/* Step 5: the name of the first required routine left NULL, or NULL. */
+static const char *missing_routine(const EAP_PEER_METHOD_ROUTINES *r)
+{
+    if (!r->EapPeerBeginSession)
+        return "EapPeerBeginSession";
+    if (!r->EapPeerProcessRequestPacket)
+        return "EapPeerProcessRequestPacket";
+    if (!r->EapPeerGetResponsePacket)
+        return "EapPeerGetResponsePacket";
+    if (!r->EapPeerGetResult)
+        return "EapPeerGetResult";
+    if (!r->EapPeerEndSession)
+        return "EapPeerEndSession";
+    return NULL;
+}
+
+static bool check_routines(struct load *l)
+{
+    const char *missing = missing_routine(&l->d.r);
+    if (missing)
+        return fail_load(l, "routines: %s is NULL (required)", missing);
+    return true;
+}
+
+/* Step 6. */
+static bool initialize(struct load *l)
+{
+    EAP_ERROR *merr = NULL;
+
+    if (!l->d.r.EapPeerInitialize)
+        return true;
+    DWORD rc = l->d.r.EapPeerInitialize(&merr);
+    if (rc != ERROR_SUCCESS)
+        return fail_method_call(l, "EapPeerInitialize", rc, merr);
+    eh_take_method_error(&l->d, merr, NULL);
+    return true;
+}
+
+/*
+ * Load and validate @m into @l, outside every host lock.  On success
+ * l->handle and l->d describe the ready method; otherwise nothing of the
+ * plugin stays loaded and l->reason says why.
+ */
+static void load_method(struct eh_method *m, struct load *l)
+{
+    memset(l, 0, sizeof *l);
+    l->m = m;
+    l->outcome = LOAD_READY;
+
+    if (!m->peer_dll_path) {
+        fail_load(l, "no peer half (PeerDllPath) registered");
+        return;
+    }
+    if (!plugin_open(l, m->peer_dll_path))
+        return;
+    if (resolve_exports(l) && attach(l) && get_info(l) && check_routines(l) &&
+        initialize(l))
+        return;
+
+    if (l->attached)
+        l->dll_main(l->handle, DLL_PROCESS_DETACH, NULL);
+    plugin_close(l->handle);
+    l->handle = NULL;
+    memset(&l->d, 0, sizeof l->d);
+}
+
+/* EapPeerShutdown, DllMain(DETACH), close.  Outside every host lock. */
+static void unload_plugin(lt_dlhandle h, const struct eh_dispatch *d)
+{
+    dll_main_fn dll_main = NULL;
+
+    if (d->r.EapPeerShutdown) {
+        EAP_ERROR *merr = NULL;
+        /* A method that fails to shut down is unloaded all the same. */
+        d->r.EapPeerShutdown(&merr);
+        eh_take_method_error(d, merr, NULL);
+    }
+    /* The same look-up as at load: struct eh_dispatch has no slot for it. */
+    if (ltdl_enter()) {
+        dll_main = (dll_main_fn)plugin_symbol(h, "DllMain");
+        ltdl_leave();
+    }
+    if (dll_main)
+        dll_main(h, DLL_PROCESS_DETACH, NULL);
+    plugin_close(h);
+}
+
+/* ---- method states, under eh_host.lock ------------------------------------- */
+
+static const char reentrant_load[] =
+    "method is being loaded by this thread (re-entrant call during load)";
+static const char reentrant_unload[] =
+    "method is being unloaded by this thread (re-entrant call during unload)";
+
+/*
+ * Store the outcome of @l in @m (LOADING before) and wake the waiters.
+ * Returns ERROR_SUCCESS, or the code of a transient failure, which leaves
+ * @m UNLOADED so that a later call tries again.
+ */
+static DWORD finish_load(struct eh_method *m, struct load *l)
+{
+    DWORD rc = ERROR_SUCCESS;
+
+    switch (l->outcome) {
+    case LOAD_READY:
+        m->handle = l->handle;
+        m->dispatch = l->d;
+        m->state = EH_METHOD_READY;
+        break;
+    case LOAD_FAULT:
+        m->fault_code = EAP_E_EAPHOST_METHOD_NOT_INSTALLED;
+        m->fault_reason = l->reason;    /* the method keeps it */
+        l->reason = NULL;
+        m->state = EH_METHOD_FAULTY;
+        break;
+    case LOAD_TRANSIENT:
+        m->state = EH_METHOD_UNLOADED;
+        rc = l->transient_code;
+        break;
+    }
+    pthread_cond_broadcast(&eh_host.method_changed);
+    return rc;
+}
+
+/* Acquire (@count_user) or validate; called with eh_host.lock held. */
+static DWORD make_ready(struct eh_method *m, bool count_user, EAP_ERROR **err)
+{
+    for (;;) {
+        switch (m->state) {
+        case EH_METHOD_READY:
+            if (count_user)
+                m->users++;
+            return ERROR_SUCCESS;
+        case EH_METHOD_FAULTY:
+            return eh_fail(err, m->fault_code, &m->type, "%s",
+                           m->fault_reason ? m->fault_reason
+                                           : "method is faulty");
+        case EH_METHOD_LOADING:
+            if (pthread_equal(m->loading_thread, pthread_self()))
+                /* An unload keeps its handle until done; a load has none. */
+                return eh_fail(err, EAP_E_EAPHOST_METHOD_NOT_INSTALLED,
+                               &m->type, "%s", m->handle ? reentrant_unload
+                                                         : reentrant_load);
+            pthread_cond_wait(&eh_host.method_changed, &eh_host.lock);
+            break;
+        case EH_METHOD_UNLOADED: {
+            struct load l;
+            m->state = EH_METHOD_LOADING;
+            m->loading_thread = pthread_self();
+            pthread_mutex_unlock(&eh_host.lock);
+            load_method(m, &l);
+            pthread_mutex_lock(&eh_host.lock);
+            DWORD rc = finish_load(m, &l);
+            if (rc != ERROR_SUCCESS)
+                rc = eh_fail(err, rc, &m->type, "%s",
+                             l.reason ? l.reason : "out of memory");
+            eh_free(l.reason);
+            if (rc != ERROR_SUCCESS)
+                return rc;
+            break;      /* READY or FAULTY now: answer from the state */
+        }
+        }
+    }
+}
+
+/**
+ * eh_method_acquire() - make a method READY and count one more user.
+ * @m: the method (registry-owned; the loader owns its load state).
+ * @err: if not NULL, receives on failure a host-allocated EAP_ERROR whose
+ *       pRootCauseString is the reason; the caller frees it with
+ *       eh_error_free().
+ *
+ * Loads on first use (see the top of this file).  A faulty method answers
+ * from its stored reason without being loaded again.  Takes eh_host.lock
+ * itself; must be called without it.
+ *
+ * Return: ERROR_SUCCESS (pair it with eh_method_release());
+ * EAP_E_EAPHOST_METHOD_NOT_INSTALLED; ERROR_NOT_ENOUGH_MEMORY or
+ * ERROR_INVALID_STATE (loader not initialised), which leave the method
+ * UNLOADED; ERROR_INVALID_PARAMETER for a NULL @m.
+ */
+DWORD eh_method_acquire(struct eh_method *m, EAP_ERROR **err)
+{
+    if (!m)
+        return eh_fail(err, ERROR_INVALID_PARAMETER, NULL, "no method");
+    pthread_mutex_lock(&eh_host.lock);
+    DWORD rc = make_ready(m, true, err);
+    pthread_mutex_unlock(&eh_host.lock);
+    return rc;
+}
+
+/**
+ * eh_method_validate() - load and validate a method without counting a user.
+ * @m: the method.
+ * @err: as for eh_method_acquire().
+ *
+ * A method this makes READY stays loaded until eh_method_unload().
+ *
+ * Return: as eh_method_acquire().
+ */
+DWORD eh_method_validate(struct eh_method *m, EAP_ERROR **err)
+{
+    if (!m)
+        return eh_fail(err, ERROR_INVALID_PARAMETER, NULL, "no method");
+    pthread_mutex_lock(&eh_host.lock);
+    DWORD rc = make_ready(m, false, err);
+    pthread_mutex_unlock(&eh_host.lock);
+    return rc;
+}
+
+/**
+ * eh_method_release() - drop the user count eh_method_acquire() took.
+ * @m: the method, or NULL.
+ *
+ * The method stays loaded; eh_method_unload() unloads it.
+ */
+void eh_method_release(struct eh_method *m)
+{
+    if (!m)
+        return;
+    pthread_mutex_lock(&eh_host.lock);
+    assert(m->users > 0);
+    if (m->users > 0)
+        m->users--;
+    pthread_mutex_unlock(&eh_host.lock);
+}
+
+/**
+ * eh_method_unload() - shut a method down and unload it: back to UNLOADED.
+ * @m: the method, or NULL.
+ *
+ * READY: EapPeerShutdown (if any; its error is freed through the method),
+ * DllMain(DLL_PROCESS_DETACH) (if exported), close; the dispatch table is
+ * zeroed.  FAULTY: the reason is freed, so that the next use tries again.
+ * Waits while another thread loads @m; called from @m's own load or unload
+ * (a method calling back), it does nothing.  Users should be 0
+ * (EapHostPeerUninitialize ends sessions first); otherwise the method is
+ * unloaded all the same, which debug builds treat as a host bug.
+ */
+void eh_method_unload(struct eh_method *m)
+{
+    if (!m)
+        return;
+    pthread_mutex_lock(&eh_host.lock);
+    while (m->state == EH_METHOD_LOADING &&
+           !pthread_equal(m->loading_thread, pthread_self()))
+        pthread_cond_wait(&eh_host.method_changed, &eh_host.lock);
+
+    if (m->state == EH_METHOD_FAULTY) {
+        eh_free(m->fault_reason);
+        m->fault_reason = NULL;
+        m->fault_code = ERROR_SUCCESS;
+        m->state = EH_METHOD_UNLOADED;
+    }
+    if (m->state != EH_METHOD_READY) {
+        pthread_mutex_unlock(&eh_host.lock);
+        return;
+    }
+
+    assert(m->users == 0);
+    m->users = 0;
+    /* LOADING with the handle kept: others wait, a call back fails. */
+    m->state = EH_METHOD_LOADING;
+    m->loading_thread = pthread_self();
+    lt_dlhandle h = m->handle;
+    struct eh_dispatch d = m->dispatch;
+    pthread_mutex_unlock(&eh_host.lock);
+
+    unload_plugin(h, &d);
+
+    pthread_mutex_lock(&eh_host.lock);
+    m->handle = NULL;
+    memset(&m->dispatch, 0, sizeof m->dispatch);
+    m->state = EH_METHOD_UNLOADED;
+    pthread_cond_broadcast(&eh_host.method_changed);
+    pthread_mutex_unlock(&eh_host.lock);
+}

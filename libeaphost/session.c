@@ -1,0 +1,429 @@
+/*
+ * session.c - the session table.
+ *
+ * A session id is (generation << EH_INDEX_BITS) | (slot index + 1): never 0,
+ * found in O(1) without a global lock, and refused once its slot has been
+ * reused (the generation moved on).  Slots live in chunks that are never
+ * freed while the process runs, so a lookup with any made-up id reads valid
+ * memory.  Begin/End/ClearConnection take the table lock for the free list
+ * and the connection index; the packet path takes only its slot's mutex.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+#define EH_INDEX_BITS 20u
+#define EH_INDEX_MASK ((1u << EH_INDEX_BITS) - 1u)
+#define EH_GEN_MASK ((1u << (32u - EH_INDEX_BITS)) - 1u)
+#define EH_CHUNK_BITS 10u
+#define EH_CHUNK_SIZE (1u << EH_CHUNK_BITS)
+#define EH_MAX_CHUNKS (1u << (EH_INDEX_BITS - EH_CHUNK_BITS))
+#define EH_CONN_BUCKETS 4096u
+
+static struct {
+    pthread_mutex_t lock;
+    struct eh_session *chunks[EH_MAX_CHUNKS];   /* atomic loads on lookup */
+    unsigned chunk_count;
+    struct eh_session *free_head, *free_tail;   /* FIFO: slow id reuse */
+    struct eh_session *conn_buckets[EH_CONN_BUCKETS];
+    unsigned live_count;
+} table = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static EAP_SESSIONID next_id(EAP_SESSIONID id)
+{
+    unsigned gen = ((id >> EH_INDEX_BITS) + 1u) & EH_GEN_MASK;
+
+    if (gen == 0)
+        gen = 1;
+    return (gen << EH_INDEX_BITS) | (id & EH_INDEX_MASK);
+}
+
+static unsigned conn_bucket(const GUID *g)
+{
+    const BYTE *b = (const BYTE *)g;
+    uint32_t h = 2166136261u;   /* FNV-1a over the 16 bytes */
+    size_t i;
+
+    for (i = 0; i < sizeof(*g); i++)
+        h = (h ^ b[i]) * 16777619u;
+    return h % EH_CONN_BUCKETS;
+}
+
+/* Table lock held.  Adds one chunk of free slots. */
+static DWORD grow_table(void)
+{
+    struct eh_session *chunk;
+    unsigned base, i;
+
+    if (table.chunk_count == EH_MAX_CHUNKS)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    chunk = eh_calloc(EH_CHUNK_SIZE, sizeof(*chunk));
+    if (!chunk)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    base = table.chunk_count * EH_CHUNK_SIZE;
+    for (i = 0; i < EH_CHUNK_SIZE; i++) {
+        struct eh_session *s = &chunk[i];
+
+        pthread_mutex_init(&s->lock, NULL);
+        /* The very last index would need index + 1 past the mask. */
+        if (base + i + 1u > EH_INDEX_MASK)
+            continue;
+        s->id = (1u << EH_INDEX_BITS) | (base + i + 1u);
+        if (table.free_tail)
+            table.free_tail->next_free = s;
+        else
+            table.free_head = s;
+        table.free_tail = s;
+    }
+    __atomic_store_n(&table.chunks[table.chunk_count], chunk,
+                     __ATOMIC_RELEASE);
+    table.chunk_count++;
+    return ERROR_SUCCESS;
+}
+
+/**
+ * eh_sessions_init() - ready the table (slots persist across init cycles).
+ */
+DWORD eh_sessions_init(void)
+{
+    return ERROR_SUCCESS;
+}
+
+/**
+ * eh_sessions_exit() - nothing to release: slots stay for stale lookups.
+ */
+void eh_sessions_exit(void)
+{
+}
+
+static bool conn_busy(const GUID *conn)
+{
+    struct eh_session *s;
+
+    for (s = table.conn_buckets[conn_bucket(conn)]; s; s = s->conn_next)
+        if (memcmp(&s->connection_id, conn, sizeof(*conn)) == 0)
+            return true;
+    return false;
+}
+
+/**
+ * eh_session_create() - reserve a session slot.
+ * @conn: connection id or NULL; at most one session per connection.
+ * @out: receives the session, live and busy, its fields zeroed.
+ *
+ * Return: ERROR_SUCCESS, ERROR_INVALID_STATE (connection has a session),
+ * ERROR_NOT_ENOUGH_MEMORY.
+ */
+DWORD eh_session_create(const GUID *conn, struct eh_session **out)
+{
+    struct eh_session *s;
+    DWORD rc = ERROR_SUCCESS;
+    EAP_SESSIONID id;
+
+    pthread_mutex_lock(&table.lock);
+    if (conn && conn_busy(conn)) {
+        rc = ERROR_INVALID_STATE;
+        goto out;
+    }
+    if (!table.free_head && (rc = grow_table()) != ERROR_SUCCESS)
+        goto out;
+    s = table.free_head;
+    table.free_head = s->next_free;
+    if (!table.free_head)
+        table.free_tail = NULL;
+
+    pthread_mutex_lock(&s->lock);
+    id = s->id;
+    /* Zero everything after the slot's own bookkeeping. */
+    memset(&s->method, 0, sizeof(*s) - offsetof(struct eh_session, method));
+    s->next_free = NULL;
+    s->conn_next = NULL;
+    s->live = true;
+    s->busy = true;
+    s->clear_pending = false;
+    s->id = id;
+    if (conn) {
+        unsigned b = conn_bucket(conn);
+
+        s->has_connection = true;
+        s->connection_id = *conn;
+        s->conn_next = table.conn_buckets[b];
+        table.conn_buckets[b] = s;
+    }
+    pthread_mutex_unlock(&s->lock);
+    table.live_count++;
+    *out = s;
+out:
+    pthread_mutex_unlock(&table.lock);
+    return rc;
+}
+
+static struct eh_session *slot_of(EAP_SESSIONID id)
+{
+    unsigned idx = id & EH_INDEX_MASK;
+    struct eh_session *chunk;
+
+    if (idx == 0)
+        return NULL;
+    idx--;
+    chunk = __atomic_load_n(&table.chunks[idx >> EH_CHUNK_BITS],
+                            __ATOMIC_ACQUIRE);
+    return chunk ? &chunk[idx & (EH_CHUNK_SIZE - 1u)] : NULL;
+}
+
+/**
+ * eh_session_enter() - look a session up and mark it busy.
+ * @id: the id the caller holds.
+ * @busy: if not NULL, set true when the session exists but another call is
+ *        inside it.
+ *
+ * Return: the session, to be left with eh_session_leave() or destroyed;
+ * NULL for an unknown, stale, ended or busy id.
+ */
+struct eh_session *eh_session_enter(EAP_SESSIONID id, bool *busy)
+{
+    struct eh_session *s = slot_of(id);
+
+    if (busy)
+        *busy = false;
+    if (!s)
+        return NULL;
+    pthread_mutex_lock(&s->lock);
+    if (!s->live || s->id != id) {
+        pthread_mutex_unlock(&s->lock);
+        return NULL;
+    }
+    if (s->busy) {
+        if (busy)
+            *busy = true;
+        pthread_mutex_unlock(&s->lock);
+        return NULL;
+    }
+    s->busy = true;
+    pthread_mutex_unlock(&s->lock);
+    return s;
+}
+
+/**
+ * eh_session_enter_checked() - entry of a public call on a session.
+ * @id: the caller's id.
+ * @out: receives the entered session, or NULL on failure.
+ *
+ * Return: ERROR_SUCCESS; ERROR_INVALID_STATE before EapHostPeerInitialize
+ * or while another call is inside the session; ERROR_INVALID_HANDLE for an
+ * unknown, ended or stale id.
+ */
+DWORD eh_session_enter_checked(EAP_SESSIONID id, struct eh_session **out)
+{
+    bool busy;
+
+    *out = NULL;
+    if (!eh_host_initialized())
+        return ERROR_INVALID_STATE;
+    *out = eh_session_enter(id, &busy);
+    if (*out)
+        return ERROR_SUCCESS;
+    return busy ? ERROR_INVALID_STATE : ERROR_INVALID_HANDLE;
+}
+
+/* Busy session: what ClearConnection does to it. */
+static void clear_session(struct eh_session *s)
+{
+    eh_session_end_method(s, NULL);
+    s->notify = NULL;
+    s->notify_context = NULL;
+}
+
+/**
+ * eh_session_leave() - end a call on a session.  A ClearConnection that
+ * arrived while the call ran is carried out here, before the session is free
+ * for the next call.
+ */
+void eh_session_leave(struct eh_session *s)
+{
+    pthread_mutex_lock(&s->lock);
+    while (s->clear_pending) {
+        s->clear_pending = false;
+        pthread_mutex_unlock(&s->lock);
+        clear_session(s);
+        pthread_mutex_lock(&s->lock);
+    }
+    s->busy = false;
+    pthread_mutex_unlock(&s->lock);
+}
+
+static void unlink_connection(struct eh_session *s)
+{
+    struct eh_session **pp;
+
+    if (!s->has_connection)
+        return;
+    pp = &table.conn_buckets[conn_bucket(&s->connection_id)];
+    for (; *pp; pp = &(*pp)->conn_next) {
+        if (*pp == s) {
+            *pp = s->conn_next;
+            break;
+        }
+    }
+    s->conn_next = NULL;
+}
+
+static void free_attribute_copies(EAP_ATTRIBUTE *a, DWORD n)
+{
+    (void)n;
+    eh_free(a);   /* one block: entries followed by their values */
+}
+
+/* Release what a session owns (not the slot). */
+static void free_session_data(struct eh_session *s)
+{
+    eh_free(s->conn_data);
+    eh_free(s->user_data);
+    eh_free(s->identity);
+    if (s->password)
+        eh_free_secret(s->password, strlen(s->password));
+    eh_free(s->last_req);
+    eh_free(s->req_copy);
+    eh_free(s->scratch);
+    eh_free(s->send_buf);
+    eh_free(s->out_ui_context);
+    free_attribute_copies(s->out_attribs, s->out_attrib_count);
+    eh_free(s->out_result_conn);
+    eh_free(s->out_result_user);
+    free_attribute_copies(s->out_result_attribs, s->out_result_attrib_count);
+    eh_free(s->out_auth_data);
+    if (s->result_error)
+        eh_error_free(s->result_error);
+}
+
+/**
+ * eh_session_destroy() - free a busy session and its slot.  The method
+ * session must already be ended (eh_session_end_method); the method's user
+ * count is released here.  The id becomes stale at once.
+ */
+void eh_session_destroy(struct eh_session *s)
+{
+    struct eh_method *m = s->method;
+
+    free_session_data(s);
+    if (m)
+        eh_method_release(m);
+
+    pthread_mutex_lock(&table.lock);
+    unlink_connection(s);
+    pthread_mutex_lock(&s->lock);
+    s->live = false;
+    s->busy = false;
+    s->clear_pending = false;
+    s->id = next_id(s->id);
+    memset(&s->method, 0, sizeof(*s) - offsetof(struct eh_session, method));
+    pthread_mutex_unlock(&s->lock);
+    s->next_free = NULL;
+    if (table.free_tail)
+        table.free_tail->next_free = s;
+    else
+        table.free_head = s;
+    table.free_tail = s;
+    table.live_count--;
+    pthread_mutex_unlock(&table.lock);
+}
+
+/* Id of the session of @conn, 0 if none.  Table lock held. */
+static EAP_SESSIONID find_connection(const GUID *conn)
+{
+    struct eh_session *s;
+
+    for (s = table.conn_buckets[conn_bucket(conn)]; s; s = s->conn_next)
+        if (memcmp(&s->connection_id, conn, sizeof(*conn)) == 0)
+            return s->id;
+    return 0;
+}
+
+/**
+ * eh_sessions_clear_connection() - end the method session of @conn's
+ * session and stop its notifications.  A session busy in another call is
+ * marked and cleared when that call returns.
+ *
+ * Return: true if the connection had a session.
+ */
+bool eh_sessions_clear_connection(const GUID *conn)
+{
+    EAP_SESSIONID id;
+    struct eh_session *s;
+
+    pthread_mutex_lock(&table.lock);
+    id = find_connection(conn);
+    pthread_mutex_unlock(&table.lock);
+    if (id == 0)
+        return false;
+
+    s = slot_of(id);
+    pthread_mutex_lock(&s->lock);
+    if (!s->live || s->id != id) {
+        pthread_mutex_unlock(&s->lock);
+        return false;          /* ended meanwhile */
+    }
+    if (s->busy) {
+        s->clear_pending = true;
+        pthread_mutex_unlock(&s->lock);
+        return true;
+    }
+    s->busy = true;
+    pthread_mutex_unlock(&s->lock);
+    clear_session(s);
+    eh_session_leave(s);
+    return true;
+}
+
+/**
+ * eh_sessions_end_all() - end and free every live session that no other
+ * thread is inside (EapHostPeerUninitialize).
+ */
+void eh_sessions_end_all(void)
+{
+    unsigned c, i, chunks;
+
+    pthread_mutex_lock(&table.lock);
+    chunks = table.chunk_count;
+    pthread_mutex_unlock(&table.lock);
+    for (c = 0; c < chunks; c++) {
+        struct eh_session *chunk = table.chunks[c];
+
+        for (i = 0; i < EH_CHUNK_SIZE; i++) {
+            struct eh_session *s = &chunk[i];
+            struct eh_session *entered;
+            EAP_SESSIONID id;
+
+            pthread_mutex_lock(&s->lock);
+            id = s->live ? s->id : 0;
+            pthread_mutex_unlock(&s->lock);
+            if (id == 0 || !(entered = eh_session_enter(id, NULL)))
+                continue;
+            eh_session_end_method(entered, NULL);
+            eh_session_destroy(entered);
+        }
+    }
+}
+
+/**
+ * eh_session_end_method() - call the method's EapPeerEndSession once.
+ * @s: a busy session.
+ * @err: receives a host copy of the method's EAP_ERROR, if any (may be NULL).
+ *
+ * Return: the method's result, ERROR_SUCCESS if there was nothing to end.
+ */
+DWORD eh_session_end_method(struct eh_session *s, EAP_ERROR **err)
+{
+    const struct eh_dispatch *d;
+    EAP_ERROR *merr = NULL;
+    DWORD rc;
+
+    if (!s->method_session_open)
+        return ERROR_SUCCESS;
+    s->method_session_open = false;
+    s->cleared = true;
+    d = &s->method->dispatch;
+    rc = d->r.EapPeerEndSession(s->method_session, &merr);
+    eh_take_method_error(d, merr, err);
+    return rc;
+}

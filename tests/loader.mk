@@ -1,0 +1,1 @@
+# loader.mk: filled in by its area

@@ -1,0 +1,1 @@
+# peer_sm.mk: filled in by its area

@@ -1,0 +1,1 @@
+# runtime.mk: filled in by its area
