@@ -77,31 +77,56 @@ static size_t method_wcslen(const WCHAR *w)
 
 /* ---- EapHostPeerGetMethods ---------------------------------------------- */
 
-static size_t name_units(const char *utf8)
+/* Friendly names of the peer methods as UTF-16 (host copies), in @wide. */
+static DWORD convert_names(const struct eh_registry *reg, WCHAR **wide,
+                          size_t *units)
 {
-    WCHAR *w = NULL;
-    size_t n = 0;
+    size_t i, n;
 
-    if (eaphost_utf8_to_utf16(utf8, (size_t)-1, &w, &n) != ERROR_SUCCESS)
-        n = 0;
-    eaphost_free(w);
-    return n;
+    *units = 0;
+    for (i = 0; i < reg->count; i++) {
+        if (!reg->methods[i]->peer_dll_path)
+            continue;
+        /* The registry accepted only valid UTF-8: failing here is OOM. */
+        if (eaphost_utf8_to_utf16(reg->methods[i]->peer_friendly_name,
+                                  (size_t)-1, &wide[i], &n) != ERROR_SUCCESS)
+            return ERROR_NOT_ENOUGH_MEMORY;
+        *units += 1 + n + 1;      /* empty author name, friendly name */
+    }
+    return ERROR_SUCCESS;
 }
 
-/* Put @utf8 as UTF-16 at *@cursor; returns where it went. */
-static WCHAR *place_wide(WCHAR **cursor, const char *utf8)
+/* Copy @w (NUL-terminated) to *@cursor; returns where it went. */
+static WCHAR *place_wide(WCHAR **cursor, const WCHAR *w)
 {
-    WCHAR *w = NULL, *at = *cursor;
-    size_t n = 0;
+    WCHAR *at = *cursor;
+    size_t n = w ? eh_wcslen(w) : 0;
 
-    if (eaphost_utf8_to_utf16(utf8, (size_t)-1, &w, &n) != ERROR_SUCCESS)
-        n = 0;
     if (n)
         memcpy(at, w, n * sizeof(WCHAR));
     at[n] = 0;
-    eaphost_free(w);
     *cursor = at + n + 1;
     return at;
+}
+
+static void fill_method_info(const struct eh_registry *reg, WCHAR **wide,
+                             EAP_METHOD_INFO *info, size_t count)
+{
+    WCHAR *cursor = (WCHAR *)(info + count);
+    size_t i, k = 0;
+
+    for (i = 0; i < reg->count; i++) {
+        const struct eh_method *m = reg->methods[i];
+
+        if (!m->peer_dll_path)
+            continue;
+        info[k].eaptype = m->type;
+        info[k].pwszAuthorName = place_wide(&cursor, NULL);
+        info[k].pwszFriendlyName = place_wide(&cursor, wide[i]);
+        info[k].eapProperties = m->properties;
+        info[k].pInnerMethodInfo = NULL;
+        k++;
+    }
 }
 
 DWORD EapHostPeerGetMethods(EAP_METHOD_INFO_ARRAY *pEapMethodInfoArray,
@@ -109,8 +134,9 @@ DWORD EapHostPeerGetMethods(EAP_METHOD_INFO_ARRAY *pEapMethodInfoArray,
 {
     const struct eh_registry *reg = &eh_host.registry;
     size_t i, count = 0, units = 0;
-    EAP_METHOD_INFO *info;
-    WCHAR *cursor;
+    EAP_METHOD_INFO *info = NULL;
+    WCHAR **wide = NULL;
+    DWORD rc;
 
     clear_err(ppEapError);
     if (!pEapMethodInfoArray)
@@ -118,36 +144,26 @@ DWORD EapHostPeerGetMethods(EAP_METHOD_INFO_ARRAY *pEapMethodInfoArray,
     memset(pEapMethodInfoArray, 0, sizeof(*pEapMethodInfoArray));
     if (!eh_host_initialized())
         return ERROR_INVALID_STATE;
-    for (i = 0; i < reg->count; i++) {
-        if (!reg->methods[i]->peer_dll_path)
-            continue;
-        count++;
-        /* Author name: empty string; friendly name from the registry. */
-        units += 1 + name_units(reg->methods[i]->peer_friendly_name) + 1;
-    }
+    for (i = 0; i < reg->count; i++)
+        count += reg->methods[i]->peer_dll_path != NULL;
     if (count == 0)
         return ERROR_SUCCESS;
-    info = eh_calloc(1, count * sizeof(*info) + units * sizeof(WCHAR));
-    if (!info)
+    wide = eh_calloc(reg->count, sizeof(*wide));
+    if (!wide)
         return ERROR_NOT_ENOUGH_MEMORY;
-    cursor = (WCHAR *)(info + count);
-    count = 0;
-    for (i = 0; i < reg->count; i++) {
-        const struct eh_method *m = reg->methods[i];
-
-        if (!m->peer_dll_path)
-            continue;
-        info[count].eaptype = m->type;
-        info[count].pwszAuthorName = place_wide(&cursor, "");
-        info[count].pwszFriendlyName = place_wide(&cursor,
-                                                  m->peer_friendly_name);
-        info[count].eapProperties = m->properties;
-        info[count].pInnerMethodInfo = NULL;
-        count++;
+    rc = convert_names(reg, wide, &units);
+    if (rc == ERROR_SUCCESS &&
+        !(info = eh_calloc(1, count * sizeof(*info) + units * sizeof(WCHAR))))
+        rc = ERROR_NOT_ENOUGH_MEMORY;
+    if (rc == ERROR_SUCCESS) {
+        fill_method_info(reg, wide, info, count);
+        pEapMethodInfoArray->dwNumberOfMethods = (DWORD)count;
+        pEapMethodInfoArray->pEapMethods = info;
     }
-    pEapMethodInfoArray->dwNumberOfMethods = (DWORD)count;
-    pEapMethodInfoArray->pEapMethods = info;
-    return ERROR_SUCCESS;
+    for (i = 0; i < reg->count; i++)
+        eaphost_free(wide[i]);
+    eh_free(wide);
+    return rc;
 }
 
 /* ---- EapHostPeerGetMethodProperties ------------------------------------- */

@@ -15,15 +15,19 @@ static void free_method_memory(const struct eh_method *m, void *p)
         m->dispatch.free_memory(p);
 }
 
-/* Host copy of the method's identity; NULL if unterminated or OOM. */
-static LPWSTR copy_identity(const WCHAR *w)
+/* Host copy of the method's identity: ERROR_INVALID_DATA if it is not
+ * terminated within EH_MAX_IDENTITY_UNITS, ERROR_NOT_ENOUGH_MEMORY. */
+static DWORD copy_identity(const WCHAR *w, LPWSTR *out)
 {
     size_t n;
 
-    for (n = 0; n <= EH_MAX_IDENTITY_UNITS; n++)
-        if (w[n] == 0)
-            return eh_memdup(w, (n + 1) * sizeof(WCHAR));
-    return NULL;
+    for (n = 0; n <= EH_MAX_IDENTITY_UNITS; n++) {
+        if (w[n] == 0) {
+            *out = eh_memdup(w, (n + 1) * sizeof(WCHAR));
+            return *out ? ERROR_SUCCESS : ERROR_NOT_ENOUGH_MEMORY;
+        }
+    }
+    return ERROR_INVALID_DATA;
 }
 
 static DWORD call_get_identity(struct eh_method *m, DWORD flags,
@@ -62,11 +66,12 @@ static DWORD call_get_identity(struct eh_method *m, DWORD flags,
                      "EapPeerGetIdentity returned implausible user data");
         goto out;
     }
-    if (m_identity && !(*identity = copy_identity(m_identity))) {
-        rc = eh_fail(err, EAP_E_EAPHOST_METHOD_INVALID_PACKET, &m->type,
-                     "EapPeerGetIdentity returned an identity longer than "
-                     "%u units, or the host ran out of memory",
-                     EH_MAX_IDENTITY_UNITS);
+    if (m_identity && (rc = copy_identity(m_identity, identity)) !=
+                          ERROR_SUCCESS) {
+        if (rc != ERROR_NOT_ENOUGH_MEMORY)
+            rc = eh_fail(err, EAP_E_EAPHOST_METHOD_INVALID_PACKET, &m->type,
+                         "EapPeerGetIdentity returned an identity longer "
+                         "than %u units", EH_MAX_IDENTITY_UNITS);
         goto out;
     }
     if (m_size && !(*user_out = eh_memdup(m_user, m_size))) {

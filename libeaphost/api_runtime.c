@@ -567,35 +567,6 @@ DWORD EapHostPeerClearConnection(GUID *pConnectionId, EAP_ERROR **ppEapError)
     return ERROR_SUCCESS;
 }
 
-DWORD EapHostPeerGetEncryptedPassword(DWORD dwSizeofPassword,
-                                      LPWSTR szPassword,
-                                      LPWSTR *ppszEncPassword)
-{
-    (void)dwSizeofPassword;
-    (void)szPassword;
-    if (!ppszEncPassword)
-        return ERROR_INVALID_PARAMETER;
-    *ppszEncPassword = NULL;
-    /* Windows encrypts with DPAPI, which has no POSIX counterpart. */
-    return ERROR_NOT_SUPPORTED;
-}
-
-DWORD EapHostPeerGetDataToUnplumbCredentials(
-    GUID *pConnectionIdThatLastSavedCreds,
-    LONG_PTR *phCredentialImpersonationToken, EAP_SESSIONID sessionHandle,
-    EAP_ERROR **ppEapError, BOOL *fSaveToCredMan)
-{
-    (void)pConnectionIdThatLastSavedCreds;
-    (void)sessionHandle;
-    clear_err(ppEapError);
-    if (phCredentialImpersonationToken)
-        *phCredentialImpersonationToken = 0;
-    if (fSaveToCredMan)
-        *fSaveToCredMan = FALSE;
-    /* Credential Manager and logon tokens do not exist here. */
-    return ERROR_NOT_SUPPORTED;
-}
-
 void EapHostPeerFreeRuntimeMemory(BYTE *pData)
 {
     eh_free(pData);

@@ -9,10 +9,15 @@
 #define NO_XML "MSXML documents do not exist in this host"
 #define NO_UI "this host is headless: no window can be shown"
 
-static DWORD unsupported(EAP_ERROR **err, const char *why)
+/* @args_ok: every required pointer was given. */
+static DWORD unsupported(EAP_ERROR **err, bool args_ok, const char *why)
 {
     if (err)
         *err = NULL;
+    if (!args_ok)
+        return ERROR_INVALID_PARAMETER;
+    if (!eh_host_initialized())
+        return ERROR_INVALID_STATE;
     return eh_fail(err, EAP_E_EAPHOST_METHOD_OPERATION_NOT_SUPPORTED, NULL,
                    "%s", why);
 }
@@ -34,7 +39,8 @@ DWORD EapHostPeerConfigXml2Blob(DWORD dwFlags, IXMLDOMNode *pConfigDoc,
     (void)pConfigDoc;
     (void)pEapMethodType;
     zero_out(pdwSizeOfConfigOut, ppConfigOut);
-    return unsupported(ppEapError, NO_XML);
+    return unsupported(ppEapError, pConfigDoc && pdwSizeOfConfigOut &&
+                       ppConfigOut && pEapMethodType, NO_XML);
 }
 
 DWORD EapHostPeerCredentialsXml2Blob(DWORD dwFlags,
@@ -51,7 +57,8 @@ DWORD EapHostPeerCredentialsXml2Blob(DWORD dwFlags,
     (void)pConfigIn;
     (void)pEapMethodType;
     zero_out(pdwSizeOfCredentialsOut, ppCredentialsOut);
-    return unsupported(ppEapError, NO_XML);
+    return unsupported(ppEapError, pCredentialsDoc && pdwSizeOfCredentialsOut &&
+                       ppCredentialsOut && pEapMethodType, NO_XML);
 }
 
 DWORD EapHostPeerConfigBlob2Xml(DWORD dwFlags, EAP_METHOD_TYPE eapMethodType,
@@ -65,7 +72,7 @@ DWORD EapHostPeerConfigBlob2Xml(DWORD dwFlags, EAP_METHOD_TYPE eapMethodType,
     (void)pConfigIn;
     if (ppConfigDoc)
         *ppConfigDoc = NULL;
-    return unsupported(ppEapError, NO_XML);
+    return unsupported(ppEapError, ppConfigDoc != NULL, NO_XML);
 }
 
 DWORD EapHostPeerInvokeConfigUI(HWND hwndParent, DWORD dwFlags,
@@ -80,7 +87,7 @@ DWORD EapHostPeerInvokeConfigUI(HWND hwndParent, DWORD dwFlags,
     (void)dwSizeOfConfigIn;
     (void)pConfigIn;
     zero_out(pdwSizeOfConfigOut, ppConfigOut);
-    return unsupported(ppEapError, NO_UI);
+    return unsupported(ppEapError, pdwSizeOfConfigOut && ppConfigOut, NO_UI);
 }
 
 DWORD EapHostPeerInvokeIdentityUI(DWORD dwVersion, EAP_METHOD_TYPE eapMethodType,
@@ -107,7 +114,8 @@ DWORD EapHostPeerInvokeIdentityUI(DWORD dwVersion, EAP_METHOD_TYPE eapMethodType
     zero_out(pdwSizeOfUserDataOut, ppUserDataOut);
     if (ppwszIdentity)
         *ppwszIdentity = NULL;
-    return unsupported(ppEapError, NO_UI);
+    return unsupported(ppEapError, pdwSizeOfUserDataOut && ppUserDataOut &&
+                       ppwszIdentity, NO_UI);
 }
 
 DWORD EapHostPeerInvokeInteractiveUI(HWND hwndParent,
@@ -121,7 +129,8 @@ DWORD EapHostPeerInvokeInteractiveUI(HWND hwndParent,
     (void)dwSizeofUIContextData;
     (void)pUIContextData;
     zero_out(pdwSizeOfDataFromInteractiveUI, ppDataFromInteractiveUI);
-    return unsupported(ppEapError, NO_UI);
+    return unsupported(ppEapError, pdwSizeOfDataFromInteractiveUI &&
+                       ppDataFromInteractiveUI, NO_UI);
 }
 
 DWORD EapHostPeerQueryInteractiveUIInputFields(
@@ -133,9 +142,8 @@ DWORD EapHostPeerQueryInteractiveUIInputFields(
     (void)dwFlags;
     (void)dwSizeofUIContextData;
     (void)pUIContextData;
-    (void)pEapInteractiveUIData;
     (void)ppvReserved;
-    return unsupported(ppEapError, NO_UI);
+    return unsupported(ppEapError, pEapInteractiveUIData != NULL, NO_UI);
 }
 
 DWORD EapHostPeerQueryUIBlobFromInteractiveUIInputFields(
@@ -149,8 +157,49 @@ DWORD EapHostPeerQueryUIBlobFromInteractiveUIInputFields(
     (void)dwFlags;
     (void)dwSizeofUIContextData;
     (void)pUIContextData;
-    (void)pEapInteractiveUIData;
     (void)ppvReserved;
     zero_out(pdwSizeOfDataFromInteractiveUI, ppDataFromInteractiveUI);
-    return unsupported(ppEapError, NO_UI);
+    return unsupported(ppEapError, pEapInteractiveUIData &&
+                       pdwSizeOfDataFromInteractiveUI &&
+                       ppDataFromInteractiveUI, NO_UI);
+}
+
+DWORD EapHostPeerGetEncryptedPassword(DWORD dwSizeofPassword,
+                                      LPWSTR szPassword,
+                                      LPWSTR *ppszEncPassword)
+{
+    (void)dwSizeofPassword;
+    if (ppszEncPassword)
+        *ppszEncPassword = NULL;
+    if (!ppszEncPassword || !szPassword)
+        return ERROR_INVALID_PARAMETER;
+    if (!eh_host_initialized())
+        return ERROR_INVALID_STATE;
+    /* Windows encrypts with DPAPI, which has no POSIX counterpart. */
+    return ERROR_NOT_SUPPORTED;
+}
+
+DWORD EapHostPeerGetDataToUnplumbCredentials(
+    GUID *pConnectionIdThatLastSavedCreds,
+    LONG_PTR *phCredentialImpersonationToken, EAP_SESSIONID sessionHandle,
+    EAP_ERROR **ppEapError, BOOL *fSaveToCredMan)
+{
+    struct eh_session *s;
+    DWORD rc;
+
+    if (ppEapError)
+        *ppEapError = NULL;
+    if (phCredentialImpersonationToken)
+        *phCredentialImpersonationToken = 0;
+    if (fSaveToCredMan)
+        *fSaveToCredMan = FALSE;
+    if (!pConnectionIdThatLastSavedCreds || !phCredentialImpersonationToken ||
+        !fSaveToCredMan)
+        return ERROR_INVALID_PARAMETER;
+    if ((rc = eh_session_enter_checked(sessionHandle, &s)) != ERROR_SUCCESS)
+        return rc;
+    eh_session_leave(s);
+    /* Credential Manager and logon tokens do not exist here. */
+    return eh_fail(ppEapError, ERROR_NOT_SUPPORTED, NULL,
+                   "Credential Manager does not exist in this host");
 }

@@ -13,10 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Not in internal.h yet (see utf16.c): UTF-8 to UTF-16 with U+FFFD for
- * malformed bytes. */
-WCHAR *eh_utf8_to_utf16_lossy(const char *s);
-
 /*
  * Longest string, in code units, taken from a method's EAP_ERROR.  A method
  * might hand over a string without a terminator; reading stops here.
@@ -121,6 +117,7 @@ static EAP_ERROR *error_alloc(DWORD code, const EAP_METHOD_TYPE *type,
 }
 
 /* Format @fmt into a new string; NULL only when out of memory. */
+EH_PRINTF(1, 0)
 static char *format_reason(const char *fmt, va_list ap)
 {
     va_list measure;
@@ -158,6 +155,7 @@ static char *format_reason(const char *fmt, va_list ap)
  * eh_error_free() or EapHostPeerFreeEapError(); NULL only when out of
  * memory.
  */
+EH_PRINTF(3, 0)
 EAP_ERROR *eh_error_newv(DWORD code, const EAP_METHOD_TYPE *type,
                          const char *fmt, va_list ap)
 {

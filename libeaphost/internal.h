@@ -44,6 +44,9 @@ size_t eh_wcslen(const WCHAR *s);
 WCHAR *eh_utf8_to_utf16_dup(const char *s);
 char *eh_utf16_to_utf8_dup(const WCHAR *s);
 WCHAR *eh_wcsdup(const WCHAR *s);
+/* Like eh_utf8_to_utf16_dup, malformed bytes becoming U+FFFD; NULL only for
+ * NULL input or out of memory. */
+WCHAR *eh_utf8_to_utf16_lossy(const char *s);
 
 /* ---- errors.c ------------------------------------------------------- */
 
@@ -55,7 +58,7 @@ WCHAR *eh_wcsdup(const WCHAR *s);
 EAP_ERROR *eh_error_new(DWORD code, const EAP_METHOD_TYPE *type,
                         const char *fmt, ...) EH_PRINTF(3, 4);
 EAP_ERROR *eh_error_newv(DWORD code, const EAP_METHOD_TYPE *type,
-                         const char *fmt, va_list ap);
+                         const char *fmt, va_list ap) EH_PRINTF(3, 0);
 /* Deep copy of an EAP_ERROR a method returned, into host memory. */
 EAP_ERROR *eh_error_copy(const EAP_ERROR *src);
 void eh_error_free(EAP_ERROR *e);
@@ -100,6 +103,35 @@ struct eh_dispatch {
     eh_query_user_blob_fn query_user_blob_from_credential_input_fields;
 };
 
+/* ---- authenticator half: its dispatch table and load state -------------- */
+
+typedef DWORD (*eh_auth_get_info_fn)(EAP_METHOD_TYPE *t,
+                                     EAP_AUTHENTICATOR_METHOD_ROUTINES *r,
+                                     EAP_ERROR **e);
+
+/*
+ * The authenticator half's dispatch table, filled by auth_loader.c once per
+ * load; like struct eh_dispatch, the one seam between host and method.
+ */
+struct eh_auth_dispatch {
+    EAP_AUTHENTICATOR_METHOD_ROUTINES r;  /* from EapMethodAuthenticatorGetInfo */
+    eh_free_memory_fn free_memory;       /* ...FreeMemory (required) */
+    eh_free_error_fn free_error_memory;  /* ...FreeErrorMemory (required) */
+};
+
+/* Load state of a method's authenticator half (auth_loader.c, under
+ * eh_host.lock), kept apart from the peer half's: each half is loaded,
+ * validated, used and unloaded on its own. */
+struct eh_auth_half {
+    enum eh_method_state state;
+    pthread_t loading_thread;       /* valid while LOADING */
+    unsigned users;                 /* live authenticator sessions */
+    DWORD fault_code;
+    char *fault_reason;             /* UTF-8, set when FAULTY */
+    lt_dlhandle handle;
+    struct eh_auth_dispatch dispatch;   /* valid while READY */
+};
+
 /*
  * One registered method (one registry JSON file).  Registry fields are set
  * by registry.c and never change afterwards; the load state belongs to
@@ -129,6 +161,9 @@ struct eh_method {
     char *fault_reason;             /* UTF-8, set when FAULTY */
     lt_dlhandle handle;
     struct eh_dispatch dispatch;    /* valid while READY */
+
+    /* The authenticator half (auth_loader.c, under eh_host.lock). */
+    struct eh_auth_half auth;
 };
 
 struct eh_problem {
@@ -161,6 +196,7 @@ void eh_method_free(struct eh_method *m);
  * Trust check of a registry file or plugin before it is read or loaded.
  * Return 0 when acceptable (*@warning set, caller frees, for group-writable
  * files or directories), -1 when refused (*@reason set, caller frees).
+ * Returns -1 with *@reason NULL when out of memory or on NULL arguments.
  */
 int eh_trust_check(const char *path, char **warning, char **reason);
 
@@ -196,6 +232,29 @@ void eh_method_unload(struct eh_method *m);
 void eh_take_method_error(const struct eh_dispatch *d, EAP_ERROR *method_err,
                           EAP_ERROR **out);
 
+/* ---- auth_loader.c: the authenticator half ---------------------------- */
+
+/*
+ * The peer half's eh_method_* functions for the authenticator half: load on
+ * first use from m->auth_dll_path with the same loader, trust check and
+ * DllMain table, validation steps of its own (EapMethodAuthenticatorGetInfo
+ * ...), state in m->auth.  Same return codes as eh_method_acquire().
+ */
+DWORD eh_auth_method_acquire(struct eh_method *m, EAP_ERROR **err);
+void eh_auth_method_release(struct eh_method *m);
+DWORD eh_auth_method_validate(struct eh_method *m, EAP_ERROR **err);
+/* EapMethodAuthenticatorShutdown, DllMain(DETACH), unload. */
+void eh_auth_method_unload(struct eh_method *m);
+/* As eh_take_method_error(), through EapMethodAuthenticatorFreeErrorMemory. */
+void eh_auth_take_method_error(const struct eh_auth_dispatch *d,
+                               EAP_ERROR *method_err, EAP_ERROR **out);
+
+/* ---- auth_session.c: authenticator sessions ---------------------------- */
+
+/* End every authenticator session (EapHostPeerUninitialize), before the
+ * authenticator halves are unloaded. */
+void eh_auth_sessions_end_all(void);
+
 /* ---- host.c --------------------------------------------------------- */
 
 struct eh_host {
@@ -225,6 +284,9 @@ struct eh_session {
     bool live;                   /* between Begin and End */
     bool busy;                   /* a thread is inside a call */
     bool clear_pending;          /* ClearConnection while busy */
+    bool clearing;               /* ClearConnection is inside it */
+    pthread_t clearing_thread;
+    pthread_cond_t idle;         /* signalled when busy drops */
     struct eh_session *next_free;
     struct eh_session *conn_next;  /* connection hash chain */
 

@@ -31,19 +31,25 @@
  *                       pEapType, names that type);
  *     5. "routines:"    the required routines are non-NULL;
  *     6. "EapPeerInitialize:" succeeds, if the method has one.
- *   A failure after step 3 calls DllMain(DLL_PROCESS_DETACH) before the
- *   plugin is closed.  Unload: EapPeerShutdown, DllMain(DLL_PROCESS_DETACH),
- *   close.
+ *   A failure from step 3 on calls DllMain(DLL_PROCESS_DETACH) before the
+ *   plugin is closed (also when DllMain refused the attach, as Windows
+ *   does).  Unload: EapPeerShutdown, DllMain(DLL_PROCESS_DETACH), close.
+ *   Methods registered with the same file share one loaded library: DllMain
+ *   sees one ATTACH when the first of them loads and one DETACH when the
+ *   last unloads; EapPeerGetInfo, EapPeerInitialize and EapPeerShutdown
+ *   are called for each method.
  *
  * Locks.  libltdl is not thread-safe, so every lt_* call is made under
  * ltdl_lock.  Neither ltdl_lock nor eh_host.lock is held while a method's
  * DllMain or routines run: a tunnel method calls back into the host from
  * them.  While one thread loads or unloads a method it is LOADING; other
  * threads wait on eh_host.method_changed, and the loading thread itself gets
- * a clean error.  A plugin's ELF constructors and destructors do run inside
- * dlopen/dlclose, under ltdl_lock (as Windows runs DllMain under its loader
- * lock); ltdl_lock checks for re-entry so a constructor that calls back
- * into the loader gets an error instead of a deadlock.
+ * a clean error.  The table of loaded libraries has its own lock and, while
+ * a DllMain runs, the same wait-or-refuse rule.  A plugin's ELF
+ * constructors and destructors do run inside dlopen/dlclose, under
+ * ltdl_lock (as Windows runs DllMain under its loader lock); ltdl_lock
+ * checks for re-entry, so a constructor that calls back into the loader
+ * gets an error instead of a deadlock.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -57,6 +63,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #ifndef DLL_PROCESS_DETACH
 #define DLL_PROCESS_DETACH 0
@@ -89,6 +96,7 @@ static size_t set_aside_count;
 static struct {
     bool called;
     bool opened;
+    bool out_of_memory; /* it refused, and had no memory to say why */
     char *error;        /* why it refused, eh_malloc'd */
 } last_open;
 
@@ -121,50 +129,24 @@ static void remember_open_error(char *why)
     last_open.error = why;
 }
 
-/* Print into a new eh_malloc'd string; NULL when out of memory. */
-static char *text_printf(const char *fmt, ...) EH_PRINTF(1, 2);
-static char *text_printf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return NULL;
-    char *s = eh_malloc((size_t)n + 1);
-    if (!s)
-        return NULL;
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
 /*
- * Refuse a file before anything of it is mapped: it must exist, be a
- * regular file and pass the trust check.  Returns 0 when acceptable, else
- * a libltdl error code, with *@why (eh_malloc'd, may be NULL on OOM) set.
+ * Refuse a file before anything of it is mapped: eh_trust_check wants an
+ * existing regular file that others cannot change.  Returns 0 when
+ * acceptable, else a libltdl error code with *@why set (eh_malloc'd; NULL
+ * only when out of memory).
  */
 static int vet_plugin_file(const char *path, char **why)
 {
-    struct stat st;
     char *warning = NULL;
+    /* libltdl goes on with its other candidate names only on
+     * LT_ERROR_FILE_NOT_FOUND. */
+    bool missing = access(path, F_OK) != 0 &&
+                   (errno == ENOENT || errno == ENOTDIR);
 
-    if (stat(path, &st) != 0) {
-        int e = errno;
-        *why = text_printf("%s: %s", path, strerror(e));
-        /* libltdl goes on with its other candidate names only on this. */
-        return e == ENOENT || e == ENOTDIR ? LT_ERROR_FILE_NOT_FOUND
-                                           : LT_ERROR_CANNOT_OPEN;
-    }
     if (eh_trust_check(path, &warning, why) != 0)
-        return LT_ERROR_CANNOT_OPEN;
+        return missing ? LT_ERROR_FILE_NOT_FOUND : LT_ERROR_CANNOT_OPEN;
     /* A group-writable plugin still loads; the registry reports that. */
     eh_free(warning);
-    if (!S_ISREG(st.st_mode)) {
-        *why = text_printf("%s: not a regular file", path);
-        return LT_ERROR_CANNOT_OPEN;
-    }
     return 0;
 }
 
@@ -194,6 +176,7 @@ static lt_module bind_now_open(lt_user_data data, const char *filename,
         }
     }
     if (!module) {
+        last_open.out_of_memory = why == NULL;
         remember_open_error(why);
         lt_dlseterror(lt_error);
         return NULL;
@@ -347,12 +330,25 @@ struct load {
     lt_dlhandle handle;
     dll_main_fn dll_main;
     eh_get_info_fn get_info;
-    bool attached;              /* DllMain(ATTACH) returned TRUE */
+    struct library *lib;        /* set once attached: detach on failure */
     struct eh_dispatch d;
     enum load_outcome outcome;
     DWORD transient_code;       /* for LOAD_TRANSIENT */
     char *reason;               /* eh_malloc'd, for FAULT and TRANSIENT */
 };
+
+/* Print into a new eh_malloc'd string; NULL when out of memory. */
+static char *text_vprintf(const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *s = n < 0 ? NULL : eh_malloc((size_t)n + 1);
+    if (s)
+        vsnprintf(s, (size_t)n + 1, fmt, again);
+    va_end(again);
+    return s;
+}
 
 /* Record a fault; running out of memory for its text makes it transient. */
 static bool fail_load(struct load *l, const char *fmt, ...) EH_PRINTF(2, 3);
@@ -360,14 +356,8 @@ static bool fail_load(struct load *l, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *text = text_vprintf(fmt, ap);
     va_end(ap);
-    char *text = n < 0 ? NULL : eh_malloc((size_t)n + 1);
-    if (text) {
-        va_start(ap, fmt);
-        vsnprintf(text, (size_t)n + 1, fmt, ap);
-        va_end(ap);
-    }
     eh_free(l->reason);
     l->reason = text;
     l->outcome = text ? LOAD_FAULT : LOAD_TRANSIENT;
@@ -404,7 +394,7 @@ static bool plugin_open(struct load *l, const char *path)
                               "load: the plugin loader is not initialised");
     }
     remember_open_error(NULL);
-    last_open.called = last_open.opened = false;
+    last_open.called = last_open.opened = last_open.out_of_memory = false;
 
     lt_dlhandle h = NULL;
     if (lt_dladvise_init(&advise) == 0 && lt_dladvise_local(&advise) == 0 &&
@@ -425,6 +415,8 @@ static bool plugin_open(struct load *l, const char *path)
     bool ok = h != NULL;
     if (ok) {
         l->handle = h;
+    } else if (last_open.out_of_memory) {
+        fail_transient(l, ERROR_NOT_ENOUGH_MEMORY, "load: out of memory");
     } else {
         const char *lt_text = lt_dlerror();
         const char *text = last_open.error ? last_open.error
@@ -485,15 +477,135 @@ static bool resolve_exports(struct load *l)
     return true;
 }
 
-/* Step 3.  The module handle stands in for Windows' HINSTANCE. */
+/* ---- libraries shared by methods: DllMain once per load of the file -------- */
+
+/*
+ * One plugin file as libltdl holds it open.  Several registered methods may
+ * name the same file (one library implementing several types), and libltdl
+ * then hands out the same handle with a reference count.  DllMain follows
+ * the library, as on Windows: ATTACH when the first method takes it, DETACH
+ * when the last one lets it go.
+ */
+struct library {
+    struct library *next;
+    lt_dlhandle handle;
+    dll_main_fn dll_main;       /* NULL when not exported */
+    unsigned methods;           /* method loads holding it */
+    bool busy;                  /* DllMain runs in @runner: others wait */
+    pthread_t runner;
+};
+
+static pthread_mutex_t libs_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t libs_changed = PTHREAD_COND_INITIALIZER;
+static struct library *libs;            /* under libs_lock */
+
+static struct library *find_library(lt_dlhandle h)
+{
+    struct library *lib = libs;
+    while (lib && lib->handle != h)
+        lib = lib->next;
+    return lib;
+}
+
+static void unlink_library(struct library *lib)
+{
+    struct library **p = &libs;
+    while (*p != lib)
+        p = &(*p)->next;
+    *p = lib->next;
+}
+
+/*
+ * Step 3: count one more method on the library of l->handle, calling
+ * DllMain(DLL_PROCESS_ATTACH) when it is the first.  The module handle
+ * stands in for Windows' HINSTANCE.  As on Windows, a DllMain that answers
+ * FALSE still gets DLL_PROCESS_DETACH, so it can undo a partial start.
+ */
 static bool attach(struct load *l)
 {
-    if (!l->dll_main)
+    pthread_mutex_lock(&libs_lock);
+    struct library *lib = find_library(l->handle);
+    while (lib && lib->busy && !pthread_equal(lib->runner, pthread_self())) {
+        pthread_cond_wait(&libs_changed, &libs_lock);
+        lib = find_library(l->handle);
+    }
+    if (lib && lib->busy) {
+        pthread_mutex_unlock(&libs_lock);
+        return fail_transient(l, EAP_E_EAPHOST_METHOD_NOT_INSTALLED,
+                              "DllMain: the library's DllMain is running in "
+                              "this thread (re-entrant call from DllMain)");
+    }
+    if (lib) {
+        lib->methods++;
+        l->lib = lib;
+        pthread_mutex_unlock(&libs_lock);
         return true;
-    if (!l->dll_main(l->handle, DLL_PROCESS_ATTACH, NULL))
-        return fail_load(l, "DllMain: returned FALSE for DLL_PROCESS_ATTACH");
-    l->attached = true;
-    return true;
+    }
+
+    lib = eh_calloc(1, sizeof *lib);
+    if (!lib) {
+        pthread_mutex_unlock(&libs_lock);
+        return fail_transient(l, ERROR_NOT_ENOUGH_MEMORY,
+                              "DllMain: out of memory");
+    }
+    lib->handle = l->handle;
+    lib->dll_main = l->dll_main;
+    lib->methods = 1;
+    lib->busy = true;
+    lib->runner = pthread_self();
+    lib->next = libs;
+    libs = lib;
+    pthread_mutex_unlock(&libs_lock);
+
+    bool ok = !lib->dll_main ||
+              lib->dll_main(lib->handle, DLL_PROCESS_ATTACH, NULL);
+    if (!ok)
+        lib->dll_main(lib->handle, DLL_PROCESS_DETACH, NULL);
+
+    pthread_mutex_lock(&libs_lock);
+    lib->busy = false;
+    if (ok)
+        l->lib = lib;
+    else
+        unlink_library(lib);
+    pthread_cond_broadcast(&libs_changed);
+    pthread_mutex_unlock(&libs_lock);
+    if (ok)
+        return true;
+    eh_free(lib);
+    return fail_load(l, "DllMain: returned FALSE for DLL_PROCESS_ATTACH");
+}
+
+/* Undo attach(): the last method out calls DllMain(DLL_PROCESS_DETACH). */
+static void detach(struct library *lib)
+{
+    pthread_mutex_lock(&libs_lock);
+    if (--lib->methods > 0) {
+        pthread_mutex_unlock(&libs_lock);
+        return;
+    }
+    /* Still listed while DETACH runs, so a new user waits for it. */
+    lib->busy = true;
+    lib->runner = pthread_self();
+    pthread_mutex_unlock(&libs_lock);
+
+    if (lib->dll_main)
+        lib->dll_main(lib->handle, DLL_PROCESS_DETACH, NULL);
+
+    pthread_mutex_lock(&libs_lock);
+    unlink_library(lib);
+    pthread_cond_broadcast(&libs_changed);
+    pthread_mutex_unlock(&libs_lock);
+    eh_free(lib);
+}
+
+/* The library record of a READY method's handle. */
+static struct library *library_of(lt_dlhandle h)
+{
+    pthread_mutex_lock(&libs_lock);
+    struct library *lib = find_library(h);
+    pthread_mutex_unlock(&libs_lock);
+    return lib;
 }
 
 /*
@@ -627,31 +739,25 @@ static void load_method(struct eh_method *m, struct load *l)
         initialize(l))
         return;
 
-    if (l->attached)
-        l->dll_main(l->handle, DLL_PROCESS_DETACH, NULL);
+    if (l->lib)
+        detach(l->lib);
     plugin_close(l->handle);
     l->handle = NULL;
     memset(&l->d, 0, sizeof l->d);
 }
 
-/* EapPeerShutdown, DllMain(DETACH), close.  Outside every host lock. */
+/* EapPeerShutdown, DllMain(DETACH) if last, close.  Outside host locks. */
 static void unload_plugin(lt_dlhandle h, const struct eh_dispatch *d)
 {
-    dll_main_fn dll_main = NULL;
-
     if (d->r.EapPeerShutdown) {
         EAP_ERROR *merr = NULL;
         /* A method that fails to shut down is unloaded all the same. */
         d->r.EapPeerShutdown(&merr);
         eh_take_method_error(d, merr, NULL);
     }
-    /* The same look-up as at load: struct eh_dispatch has no slot for it. */
-    if (ltdl_enter()) {
-        dll_main = (dll_main_fn)plugin_symbol(h, "DllMain");
-        ltdl_leave();
-    }
-    if (dll_main)
-        dll_main(h, DLL_PROCESS_DETACH, NULL);
+    struct library *lib = library_of(h);
+    if (lib)
+        detach(lib);
     plugin_close(h);
 }
 

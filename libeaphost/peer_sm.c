@@ -253,7 +253,9 @@ static DWORD identity_from_method(struct eh_session *s,
     BYTE *user_out = NULL;
     LPWSTR wide = NULL;
     EAP_ERROR *merr = NULL;
-    char *identity;
+    char *identity = NULL;
+    size_t len;
+    DWORD conv;
 
     if (!d->r.EapPeerGetIdentity)
         return fail_with(s, EAP_E_EAPHOST_IDENTITY_UNKNOWN, action, err,
@@ -278,11 +280,13 @@ static DWORD identity_from_method(struct eh_session *s,
                          "asks for its identity UI, which a headless host "
                          "cannot show" : "returned no identity");
     }
-    identity = NULL;
-    if (bounded_wcslen(wide, EH_MAX_IDENTITY_UNITS) != SIZE_MAX)
-        identity = eh_utf16_to_utf8_dup(wide);
+    len = bounded_wcslen(wide, EH_MAX_IDENTITY_UNITS);
+    conv = len == SIZE_MAX ? ERROR_NO_UNICODE_TRANSLATION
+                           : eaphost_utf16_to_utf8(wide, len, &identity, NULL);
     free_method_memory(s, wide);
-    if (!identity)
+    if (conv == ERROR_NOT_ENOUGH_MEMORY)
+        return eh_sm_fail(s, conv, NULL, action, err);
+    if (conv != ERROR_SUCCESS)
         return fail_with(s, EAP_E_EAPHOST_METHOD_INVALID_PACKET, action, err,
                          "EapPeerGetIdentity returned an identity that is "
                          "not valid UTF-16 or longer than %u units",
@@ -379,6 +383,10 @@ static DWORD pass_credentials(struct eh_session *s,
         return ERROR_SUCCESS;
     s->credentials_passed = true;
     if (!m->peer_invoke_username_dialog && !m->peer_invoke_password_dialog)
+        return ERROR_SUCCESS;
+    /* Credentials already in the user data (from the credential input
+     * fields) take the place of the dialogs. */
+    if (!s->credentials_given && s->user_size > 0)
         return ERROR_SUCCESS;
     if (!d->r.EapPeerSetCredentials)
         return fail_with(s, EAP_E_EAPHOST_METHOD_OPERATION_NOT_SUPPORTED,

@@ -65,6 +65,7 @@ static DWORD grow_table(void)
         struct eh_session *s = &chunk[i];
 
         pthread_mutex_init(&s->lock, NULL);
+        pthread_cond_init(&s->idle, NULL);
         /* The very last index would need index + 1 past the mask. */
         if (base + i + 1u > EH_INDEX_MASK)
             continue;
@@ -189,6 +190,11 @@ struct eh_session *eh_session_enter(EAP_SESSIONID id, bool *busy)
     if (!s)
         return NULL;
     pthread_mutex_lock(&s->lock);
+    /* A ClearConnection from another thread is short and host-initiated:
+     * the session's own thread waits for it instead of failing. */
+    while (s->live && s->id == id && s->busy && s->clearing &&
+           !pthread_equal(s->clearing_thread, pthread_self()))
+        pthread_cond_wait(&s->idle, &s->lock);
     if (!s->live || s->id != id) {
         pthread_mutex_unlock(&s->lock);
         return NULL;
@@ -249,6 +255,8 @@ void eh_session_leave(struct eh_session *s)
         pthread_mutex_lock(&s->lock);
     }
     s->busy = false;
+    s->clearing = false;
+    pthread_cond_broadcast(&s->idle);
     pthread_mutex_unlock(&s->lock);
 }
 
@@ -315,6 +323,8 @@ void eh_session_destroy(struct eh_session *s)
     s->live = false;
     s->busy = false;
     s->clear_pending = false;
+    s->clearing = false;
+    pthread_cond_broadcast(&s->idle);
     s->id = next_id(s->id);
     memset(&s->method, 0, sizeof(*s) - offsetof(struct eh_session, method));
     pthread_mutex_unlock(&s->lock);
@@ -369,6 +379,8 @@ bool eh_sessions_clear_connection(const GUID *conn)
         return true;
     }
     s->busy = true;
+    s->clearing = true;
+    s->clearing_thread = pthread_self();
     pthread_mutex_unlock(&s->lock);
     clear_session(s);
     eh_session_leave(s);

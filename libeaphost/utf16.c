@@ -276,12 +276,6 @@ WCHAR *eh_utf8_to_utf16_dup(const char *s)
     return out;
 }
 
-/*
- * Not in internal.h yet; errors.c needs it to turn any reason text into an
- * EAP_ERROR string, since eh_error_new() may fail only for lack of memory.
- */
-WCHAR *eh_utf8_to_utf16_lossy(const char *s);
-
 /**
  * eh_utf8_to_utf16_lossy() - convert NUL-terminated UTF-8 to UTF-16,
  * replacing what is malformed.
