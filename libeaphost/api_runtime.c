@@ -44,6 +44,8 @@ static DWORD begin_method_session(struct eh_session *s, DWORD flags,
     rc = d->r.EapPeerBeginSession(flags, attrs, token, s->conn_size,
                                   s->conn_data, s->user_size, s->user_data,
                                   s->max_send, &handle, &merr);
+    eh_trace_call(EH_TRACE_PEER, s->id, &s->method->type,
+                  "EapPeerBeginSession", rc, -1);
     if (rc != ERROR_SUCCESS) {
         EAP_ERROR *copy = NULL;
 
@@ -216,6 +218,7 @@ DWORD EapHostPeerGetSendPacket(EAP_SESSIONID sessionHandle,
     } else {
         *pcbSendPacket = s->send_len;
         *ppSendPacket = s->send_buf;
+        eh_trace_packet(EH_TRACE_PEER, s->id, "out", s->send_buf, s->send_len);
     }
     eh_session_leave(s);
     return rc;
@@ -309,6 +312,8 @@ DWORD EapHostPeerGetUIContext(EAP_SESSIONID sessionHandle,
                      &s->method->type, "EapPeerGetUIContext is NULL");
     } else {
         rc = d->r.EapPeerGetUIContext(s->method_session, &size, &data, &merr);
+        eh_trace_call(EH_TRACE_PEER, s->id, &s->method->type,
+                      "EapPeerGetUIContext", rc, -1);
         eh_take_method_error(d, merr, ppEapError);
         if (rc == ERROR_SUCCESS && size > 0) {
             eh_free(s->out_ui_context);
@@ -363,6 +368,8 @@ DWORD EapHostPeerSetUIContext(EAP_SESSIONID sessionHandle,
         rc = d->r.EapPeerSetUIContext(s->method_session,
                                       dwSizeOfUIContextData, copy, &out,
                                       &merr);
+        eh_trace_call(EH_TRACE_PEER, s->id, &s->method->type,
+                      "EapPeerSetUIContext", rc, (int)out.action);
         if (rc != ERROR_SUCCESS) {
             EAP_ERROR *e = NULL;
 
@@ -405,6 +412,8 @@ DWORD EapHostPeerGetResponseAttributes(EAP_SESSIONID sessionHandle,
         memset(&got, 0, sizeof(got));
         rc = d->r.EapPeerGetResponseAttributes(s->method_session, &got,
                                                &merr);
+        eh_trace_call(EH_TRACE_PEER, s->id, &s->method->type,
+                      "EapPeerGetResponseAttributes", rc, -1);
         eh_take_method_error(d, merr, ppEapError);
         if (rc == ERROR_SUCCESS) {
             eh_free(s->out_attribs);
@@ -458,6 +467,8 @@ DWORD EapHostPeerSetResponseAttributes(EAP_SESSIONID sessionHandle,
         memset(&out, 0xff, sizeof(out));
         rc = d->r.EapPeerSetResponseAttributes(s->method_session, &copy,
                                                &out, &merr);
+        eh_trace_call(EH_TRACE_PEER, s->id, &s->method->type,
+                      "EapPeerSetResponseAttributes", rc, (int)out.action);
         if (rc != ERROR_SUCCESS) {
             EAP_ERROR *e = NULL;
 

@@ -154,18 +154,23 @@ void EapHostPeerUninitialize(void)
     __atomic_store_n(&initialized_flag, 0, __ATOMIC_RELEASE);
     pthread_mutex_unlock(&eh_host.lock);
 
-    /* Sessions first (method EapPeerEndSession), then the methods. */
+    /* Sessions first (method EapPeerEndSession, authenticator sessions'
+     * EapMethodAuthenticatorEndSession), then the methods' halves. */
     eh_sessions_end_all();
+    eh_auth_sessions_end_all();
     for (i = 0; i < eh_host.registry.count; i++) {
         struct eh_method *m = eh_host.registry.methods[i];
-        unsigned users;
+        unsigned users, auth_users;
 
         pthread_mutex_lock(&eh_host.lock);
         users = m->users;
+        auth_users = m->auth.users;
         pthread_mutex_unlock(&eh_host.lock);
         /* A session still inside a method on another thread keeps it. */
         if (users == 0)
             eh_method_unload(m);
+        if (auth_users == 0)
+            eh_auth_method_unload(m);
     }
     eh_sessions_exit();
     eh_loader_exit();

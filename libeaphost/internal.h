@@ -20,6 +20,7 @@
 
 #include <eaphost/sdk.h>
 #include <eaphost/eaphost.h>
+#include <eaphost/authenticator.h>
 
 #define EH_PRINTF(f, a) __attribute__((format(printf, f, a)))
 
@@ -68,6 +69,23 @@ void eh_error_free(EAP_ERROR *e);
  */
 DWORD eh_fail(EAP_ERROR **pp, DWORD code, const EAP_METHOD_TYPE *type,
               const char *fmt, ...) EH_PRINTF(4, 5);
+
+/* ---- trace.c -------------------------------------------------------- */
+
+enum eh_trace_side { EH_TRACE_PEER, EH_TRACE_AUTHENTICATOR };
+
+bool eh_trace_on(void);
+void eh_trace_call(enum eh_trace_side side, EAP_SESSIONID session,
+                   const EAP_METHOD_TYPE *type, const char *function,
+                   DWORD rc, int action);
+void eh_trace_credentials(EAP_SESSIONID session, const EAP_METHOD_TYPE *type,
+                          const char *identity, const char *password,
+                          DWORD rc);
+void eh_trace_packet(enum eh_trace_side side, EAP_SESSIONID session,
+                     const char *direction, const BYTE *p, DWORD len);
+void eh_trace_attributes(enum eh_trace_side side, EAP_SESSIONID session,
+                         const EAP_METHOD_TYPE *type, const char *function,
+                         const EAP_ATTRIBUTE *a, DWORD count);
 
 /* ---- registry.c / trust.c -------------------------------------------- */
 
@@ -248,6 +266,17 @@ void eh_auth_method_unload(struct eh_method *m);
 /* As eh_take_method_error(), through EapMethodAuthenticatorFreeErrorMemory. */
 void eh_auth_take_method_error(const struct eh_auth_dispatch *d,
                                EAP_ERROR *method_err, EAP_ERROR **out);
+
+/* ---- user_db.c ------------------------------------------------------- */
+
+/* One more reference to @db (a session's); eaphost_user_db_free drops it. */
+eaphost_user_db *eh_user_db_ref(const eaphost_user_db *db);
+/* The stored password of @identity (NUL-terminated UTF-8): true with
+ * *@password (NUL-terminated, owned by @db) and its byte length. */
+bool eh_user_db_find(const eaphost_user_db *db, const char *identity,
+                     const char **password, size_t *password_len);
+/* Well-formed UTF-8 of @n bytes, without NUL (user_db.c). */
+bool eh_utf8_valid(const BYTE *s, size_t n);
 
 /* ---- auth_session.c: authenticator sessions ---------------------------- */
 

@@ -1,5 +1,9 @@
 /*
- * loader.c - load, validate and unload EAP method plugins.
+ * loader.c - load, validate and unload EAP method plugins: the machinery
+ * both halves of a method share (libltdl, the trust check, immediate
+ * binding, DllMain once per library, load states) and the peer half.  The
+ * authenticator half goes through the same steps with its own exports and
+ * reasons (auth_loader.c, through loader_int.h).
  *
  * What the host asks of a peer method plugin (a shared object):
  *
@@ -34,10 +38,11 @@
  *   A failure from step 3 on calls DllMain(DLL_PROCESS_DETACH) before the
  *   plugin is closed (also when DllMain refused the attach, as Windows
  *   does).  Unload: EapPeerShutdown, DllMain(DLL_PROCESS_DETACH), close.
- *   Methods registered with the same file share one loaded library: DllMain
- *   sees one ATTACH when the first of them loads and one DETACH when the
- *   last unloads; EapPeerGetInfo, EapPeerInitialize and EapPeerShutdown
- *   are called for each method.
+ *   Methods registered with the same file, and the two halves of a method
+ *   whose peer and authenticator libraries are one file, share one loaded
+ *   library: DllMain sees one ATTACH when the first of them loads and one
+ *   DETACH when the last unloads; EapPeerGetInfo, EapPeerInitialize and
+ *   EapPeerShutdown are called for each method.
  *
  * Locks.  libltdl is not thread-safe, so every lt_* call is made under
  * ltdl_lock.  Neither ltdl_lock nor eh_host.lock is held while a method's
@@ -54,6 +59,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "internal.h"
+#include "loader_int.h"
 
 #include <assert.h>
 #include <dlfcn.h>
@@ -76,8 +82,6 @@
 #define BIND_NOW_LOADER "eaphost_bind_now"
 /* libltdl's loader for statically preloaded modules: nothing to bind. */
 #define PREOPEN_LOADER "lt_preopen"
-
-typedef BOOL (*dll_main_fn)(void *hinst, DWORD reason, void *reserved);
 
 /* ---- libltdl behind one lock ---------------------------------------------- */
 
@@ -318,25 +322,6 @@ void eh_loader_exit(void)
 
 /* ---- one load, outside every host lock ------------------------------------ */
 
-/* How a load ended: for the method, or for this call only. */
-enum load_outcome {
-    LOAD_READY,         /* validated and initialised */
-    LOAD_FAULT,         /* the method is faulty: remember the reason */
-    LOAD_TRANSIENT      /* our own trouble (memory, re-entry): retry later */
-};
-
-struct load {
-    struct eh_method *m;
-    lt_dlhandle handle;
-    dll_main_fn dll_main;
-    eh_get_info_fn get_info;
-    struct library *lib;        /* set once attached: detach on failure */
-    struct eh_dispatch d;
-    enum load_outcome outcome;
-    DWORD transient_code;       /* for LOAD_TRANSIENT */
-    char *reason;               /* eh_malloc'd, for FAULT and TRANSIENT */
-};
-
 /* Print into a new eh_malloc'd string; NULL when out of memory. */
 static char *text_vprintf(const char *fmt, va_list ap)
 {
@@ -350,9 +335,17 @@ static char *text_vprintf(const char *fmt, va_list ap)
     return s;
 }
 
-/* Record a fault; running out of memory for its text makes it transient. */
-static bool fail_load(struct load *l, const char *fmt, ...) EH_PRINTF(2, 3);
-static bool fail_load(struct load *l, const char *fmt, ...)
+/**
+ * eh_load_fail() - record why a load failed: the half is faulty.
+ * @l: the load.
+ * @fmt: printf format of the reason, "<step>: <what>".
+ *
+ * Running out of memory for the text makes the failure transient instead
+ * (ERROR_NOT_ENOUGH_MEMORY, the half stays UNLOADED).
+ *
+ * Return: false, so that a step can end with `return eh_load_fail(...)`.
+ */
+bool eh_load_fail(struct eh_load *l, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -360,17 +353,17 @@ static bool fail_load(struct load *l, const char *fmt, ...)
     va_end(ap);
     eh_free(l->reason);
     l->reason = text;
-    l->outcome = text ? LOAD_FAULT : LOAD_TRANSIENT;
+    l->outcome = text ? EH_LOAD_FAULT : EH_LOAD_TRANSIENT;
     if (!text)
         l->transient_code = ERROR_NOT_ENOUGH_MEMORY;
     return false;
 }
 
-static bool fail_transient(struct load *l, DWORD code, const char *text)
+static bool fail_transient(struct eh_load *l, DWORD code, const char *text)
 {
     eh_free(l->reason);
     l->reason = eh_strdup(text);
-    l->outcome = LOAD_TRANSIENT;
+    l->outcome = EH_LOAD_TRANSIENT;
     l->transient_code = code;
     return false;
 }
@@ -379,7 +372,7 @@ static bool fail_transient(struct load *l, DWORD code, const char *text)
  * Open @path through libltdl (search path, .la files and, for a name that
  * does not exist as given, its extensions) with our loader only.
  */
-static bool plugin_open(struct load *l, const char *path)
+static bool plugin_open(struct eh_load *l, const char *path)
 {
     lt_dladvise advise = NULL;
     struct stat st;
@@ -421,7 +414,7 @@ static bool plugin_open(struct load *l, const char *path)
         const char *lt_text = lt_dlerror();
         const char *text = last_open.error ? last_open.error
                            : lt_text ? lt_text : "unknown error";
-        fail_load(l, "load: %s", text);
+        eh_load_fail(l, "load: %s", text);
     }
     remember_open_error(NULL);
     ltdl_leave();
@@ -446,85 +439,80 @@ static void *plugin_symbol(lt_dlhandle h, const char *name)
     return p;
 }
 
-/* Step 2: every export the host will ever use, resolved now. */
-static bool resolve_exports(struct load *l)
+/**
+ * eh_load_symbol() - an export of the library being loaded.
+ * @l: the load; its library is open.
+ * @name: the symbol.
+ *
+ * Only from a half's resolve step, which runs under the loader's lock.
+ * Return: the address, or NULL when the library does not export @name.
+ */
+void *eh_load_symbol(struct eh_load *l, const char *name)
+{
+    return plugin_symbol(l->handle, name);
+}
+
+/* Step 2: DllMain and every export the half will ever use, resolved now. */
+static bool resolve_exports(struct eh_load *l)
 {
     if (!ltdl_enter())
         return fail_transient(l, EAP_E_EAPHOST_METHOD_NOT_INSTALLED,
                               "entry point: re-entrant call into the "
                               "plugin loader");
-    lt_dlhandle h = l->handle;
-    l->get_info = (eh_get_info_fn)plugin_symbol(h, "EapPeerGetInfo");
-    l->d.free_memory = (eh_free_memory_fn)plugin_symbol(h,
-                                                        "EapPeerFreeMemory");
-    l->d.free_error_memory =
-        (eh_free_error_fn)plugin_symbol(h, "EapPeerFreeErrorMemory");
-    l->d.query_credential_input_fields = (eh_query_cred_fields_fn)
-        plugin_symbol(h, "EapPeerQueryCredentialInputFields");
-    l->d.query_user_blob_from_credential_input_fields =
-        (eh_query_user_blob_fn)plugin_symbol(h,
-                            "EapPeerQueryUserBlobFromCredentialInputFields");
-    l->dll_main = (dll_main_fn)plugin_symbol(h, "DllMain");
+    l->dll_main = (eh_dll_main_fn)plugin_symbol(l->handle, "DllMain");
+    bool ok = l->half->resolve(l);
     ltdl_leave();
-
-    if (!l->get_info)
-        return fail_load(l, "entry point: EapPeerGetInfo not exported");
-    if (!l->d.free_memory)
-        return fail_load(l, "entry point: EapPeerFreeMemory not exported");
-    if (!l->d.free_error_memory)
-        return fail_load(l,
-                         "entry point: EapPeerFreeErrorMemory not exported");
-    return true;
+    return ok;
 }
 
 /* ---- libraries shared by methods: DllMain once per load of the file -------- */
 
 /*
- * One plugin file as libltdl holds it open.  Several registered methods may
- * name the same file (one library implementing several types), and libltdl
- * then hands out the same handle with a reference count.  DllMain follows
- * the library, as on Windows: ATTACH when the first method takes it, DETACH
- * when the last one lets it go.
+ * One plugin file as libltdl holds it open.  Several registered methods, or
+ * both halves of one, may name the same file (one library implementing
+ * several types), and libltdl then hands out the same handle with a
+ * reference count.  DllMain follows the library, as on Windows: ATTACH when
+ * the first half takes it, DETACH when the last one lets it go.
  */
-struct library {
-    struct library *next;
+struct eh_library {
+    struct eh_library *next;
     lt_dlhandle handle;
-    dll_main_fn dll_main;       /* NULL when not exported */
-    unsigned methods;           /* method loads holding it */
+    eh_dll_main_fn dll_main;    /* NULL when not exported */
+    unsigned methods;           /* half loads holding it */
     bool busy;                  /* DllMain runs in @runner: others wait */
     pthread_t runner;
 };
 
 static pthread_mutex_t libs_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t libs_changed = PTHREAD_COND_INITIALIZER;
-static struct library *libs;            /* under libs_lock */
+static struct eh_library *libs;         /* under libs_lock */
 
-static struct library *find_library(lt_dlhandle h)
+static struct eh_library *find_library(lt_dlhandle h)
 {
-    struct library *lib = libs;
+    struct eh_library *lib = libs;
     while (lib && lib->handle != h)
         lib = lib->next;
     return lib;
 }
 
-static void unlink_library(struct library *lib)
+static void unlink_library(struct eh_library *lib)
 {
-    struct library **p = &libs;
+    struct eh_library **p = &libs;
     while (*p != lib)
         p = &(*p)->next;
     *p = lib->next;
 }
 
 /*
- * Step 3: count one more method on the library of l->handle, calling
+ * Step 3: count one more half on the library of l->handle, calling
  * DllMain(DLL_PROCESS_ATTACH) when it is the first.  The module handle
  * stands in for Windows' HINSTANCE.  As on Windows, a DllMain that answers
  * FALSE still gets DLL_PROCESS_DETACH, so it can undo a partial start.
  */
-static bool attach(struct load *l)
+static bool attach(struct eh_load *l)
 {
     pthread_mutex_lock(&libs_lock);
-    struct library *lib = find_library(l->handle);
+    struct eh_library *lib = find_library(l->handle);
     while (lib && lib->busy && !pthread_equal(lib->runner, pthread_self())) {
         pthread_cond_wait(&libs_changed, &libs_lock);
         lib = find_library(l->handle);
@@ -573,11 +561,11 @@ static bool attach(struct load *l)
     if (ok)
         return true;
     eh_free(lib);
-    return fail_load(l, "DllMain: returned FALSE for DLL_PROCESS_ATTACH");
+    return eh_load_fail(l, "DllMain: returned FALSE for DLL_PROCESS_ATTACH");
 }
 
-/* Undo attach(): the last method out calls DllMain(DLL_PROCESS_DETACH). */
-static void detach(struct library *lib)
+/* Undo attach(): the last half out calls DllMain(DLL_PROCESS_DETACH). */
+static void detach(struct eh_library *lib)
 {
     pthread_mutex_lock(&libs_lock);
     if (--lib->methods > 0) {
@@ -599,27 +587,41 @@ static void detach(struct library *lib)
     eh_free(lib);
 }
 
-/* The library record of a READY method's handle. */
-static struct library *library_of(lt_dlhandle h)
+/* The library record of a READY half's handle. */
+static struct eh_library *library_of(lt_dlhandle h)
 {
     pthread_mutex_lock(&libs_lock);
-    struct library *lib = find_library(h);
+    struct eh_library *lib = find_library(h);
     pthread_mutex_unlock(&libs_lock);
     return lib;
 }
 
+/* ---- helpers of the half-specific steps ----------------------------------- */
+
+/**
+ * eh_load_drop_error() - give an EAP_ERROR back to the method.
+ * @l: the load; the half's FreeErrorMemory is resolved.
+ * @merr: the method's error, or NULL.
+ */
+void eh_load_drop_error(const struct eh_load *l, EAP_ERROR *merr)
+{
+    if (merr && l->free_error)
+        l->free_error(merr);
+}
+
 /*
- * Pass an EAP_ERROR a method returned back to the method, keeping its root
+ * Give an EAP_ERROR a method returned back to the method, keeping its root
  * cause text.  Returns that text (eh_malloc'd) or NULL when there is none.
  */
-static char *method_error_text(const struct eh_dispatch *d, EAP_ERROR *merr)
+static char *method_error_text(const struct eh_load *l, EAP_ERROR *merr)
 {
-    EAP_ERROR *copy = NULL;
+    EAP_ERROR *copy;
     char *text = NULL;
 
     if (!merr)
         return NULL;
-    eh_take_method_error(d, merr, &copy);
+    copy = eh_error_copy(merr);
+    eh_load_drop_error(l, merr);
     if (copy && copy->pRootCauseString && copy->pRootCauseString[0])
         text = eh_utf16_to_utf8_dup(copy->pRootCauseString);
     if (copy)
@@ -627,13 +629,23 @@ static char *method_error_text(const struct eh_dispatch *d, EAP_ERROR *merr)
     return text;
 }
 
-/* "<step>: failed with 0x... (NAME)[: <method's text>]" */
-static bool fail_method_call(struct load *l, const char *step, DWORD code,
-                             EAP_ERROR *merr)
+/**
+ * eh_load_fail_call() - record that a method call of a load step failed.
+ * @l: the load.
+ * @step: the routine's name, which starts the reason.
+ * @code: what it returned.
+ * @merr: the EAP_ERROR it returned, or NULL; freed through the method.
+ *
+ * The reason reads "<step>: failed with 0x... (NAME)[: <method's text>]".
+ * Return: false.
+ */
+bool eh_load_fail_call(struct eh_load *l, const char *step, DWORD code,
+                       EAP_ERROR *merr)
 {
-    char *text = method_error_text(&l->d, merr);
-    fail_load(l, "%s: failed with 0x%08" PRIX32 " (%s)%s%s", step, code,
-              eaphost_error_name(code), text ? ": " : "", text ? text : "");
+    char *text = method_error_text(l, merr);
+    eh_load_fail(l, "%s: failed with 0x%08" PRIX32 " (%s)%s%s", step, code,
+                 eaphost_error_name(code), text ? ": " : "",
+                 text ? text : "");
     eh_free(text);
     return false;
 }
@@ -655,33 +667,93 @@ static bool same_type(const EAP_TYPE *a, const EAP_TYPE *b)
                               a->dwVendorType == b->dwVendorType);
 }
 
-/* Step 4. */
-static bool get_info(struct load *l)
+/**
+ * eh_load_check_type() - the type a GetInfo call says it answered for.
+ * @l: the load.
+ * @step: the GetInfo routine's name, which starts the reason.
+ * @answered: the routines table's pEapType (NULL is accepted: methods often
+ *            leave it unset).
+ *
+ * Return: true when @answered is NULL or the registered type; else false
+ * with the fault "<step>: answered for type X, registered type Y".
+ */
+bool eh_load_check_type(struct eh_load *l, const char *step,
+                        const EAP_TYPE *answered)
 {
-    /* A copy: the method gets no pointer into the host's registry. */
-    EAP_TYPE asked = l->m->type.eapType;
-    EAP_ERROR *merr = NULL;
-
-    memset(&l->d.r, 0, sizeof l->d.r);
-    DWORD rc = l->get_info(&asked, &l->d.r, &merr);
-    if (rc != ERROR_SUCCESS)
-        return fail_method_call(l, "EapPeerGetInfo", rc, merr);
-    /* Success with an error attached: nothing to report, still freed. */
-    eh_take_method_error(&l->d, merr, NULL);
-
-    const EAP_TYPE *answered = l->d.r.pEapType;
     if (answered && !same_type(answered, &l->m->type.eapType)) {
         char got[64], want[64];
         format_type(got, sizeof got, answered);
         format_type(want, sizeof want, &l->m->type.eapType);
-        return fail_load(l, "EapPeerGetInfo: answered for type %s, "
-                         "registered type %s", got, want);
+        return eh_load_fail(l, "%s: answered for type %s, registered type %s",
+                            step, got, want);
     }
     return true;
 }
 
+/* ---- the peer half ---------------------------------------------------------- */
+
+static void peer_state(struct eh_method *m, struct eh_half_state *st)
+{
+    st->state = &m->state;
+    st->loading_thread = &m->loading_thread;
+    st->users = &m->users;
+    st->fault_code = &m->fault_code;
+    st->fault_reason = &m->fault_reason;
+    st->handle = &m->handle;
+    st->dispatch = &m->dispatch;
+}
+
+static const char *peer_library(const struct eh_method *m)
+{
+    return m->peer_dll_path;
+}
+
+/* Step 2: the exports of the peer half. */
+static bool peer_resolve(struct eh_load *l)
+{
+    struct eh_dispatch *d = &l->d.peer;
+
+    l->get_info.peer = (eh_get_info_fn)eh_load_symbol(l, "EapPeerGetInfo");
+    d->free_memory = (eh_free_memory_fn)eh_load_symbol(l,
+                                                       "EapPeerFreeMemory");
+    d->free_error_memory =
+        (eh_free_error_fn)eh_load_symbol(l, "EapPeerFreeErrorMemory");
+    d->query_credential_input_fields = (eh_query_cred_fields_fn)
+        eh_load_symbol(l, "EapPeerQueryCredentialInputFields");
+    d->query_user_blob_from_credential_input_fields =
+        (eh_query_user_blob_fn)eh_load_symbol(l,
+                            "EapPeerQueryUserBlobFromCredentialInputFields");
+    l->free_error = d->free_error_memory;
+
+    if (!l->get_info.peer)
+        return eh_load_fail(l, "entry point: EapPeerGetInfo not exported");
+    if (!d->free_memory)
+        return eh_load_fail(l, "entry point: EapPeerFreeMemory not exported");
+    if (!d->free_error_memory)
+        return eh_load_fail(l, "entry point: EapPeerFreeErrorMemory not "
+                            "exported");
+    return true;
+}
+
+/* Step 4. */
+static bool peer_get_info(struct eh_load *l)
+{
+    /* A copy: the method gets no pointer into the host's registry. */
+    EAP_TYPE asked = l->m->type.eapType;
+    EAP_ERROR *merr = NULL;
+    EAP_PEER_METHOD_ROUTINES *r = &l->d.peer.r;
+
+    memset(r, 0, sizeof *r);
+    DWORD rc = l->get_info.peer(&asked, r, &merr);
+    if (rc != ERROR_SUCCESS)
+        return eh_load_fail_call(l, "EapPeerGetInfo", rc, merr);
+    /* Success with an error attached: nothing to report, still freed. */
+    eh_load_drop_error(l, merr);
+    return eh_load_check_type(l, "EapPeerGetInfo", r->pEapType);
+}
+
 /* Step 5: the name of the first required routine left NULL, or NULL. */
-static const char *missing_routine(const EAP_PEER_METHOD_ROUTINES *r)
+static const char *peer_missing_routine(const EAP_PEER_METHOD_ROUTINES *r)
 {
     if (!r->EapPeerBeginSession)
         return "EapPeerBeginSession";
@@ -696,47 +768,79 @@ static const char *missing_routine(const EAP_PEER_METHOD_ROUTINES *r)
     return NULL;
 }
 
-static bool check_routines(struct load *l)
+static bool peer_check_routines(struct eh_load *l)
 {
-    const char *missing = missing_routine(&l->d.r);
+    const char *missing = peer_missing_routine(&l->d.peer.r);
     if (missing)
-        return fail_load(l, "routines: %s is NULL (required)", missing);
+        return eh_load_fail(l, "routines: %s is NULL (required)", missing);
     return true;
 }
 
 /* Step 6. */
-static bool initialize(struct load *l)
+static bool peer_initialize(struct eh_load *l)
 {
     EAP_ERROR *merr = NULL;
+    const EAP_PEER_METHOD_ROUTINES *r = &l->d.peer.r;
 
-    if (!l->d.r.EapPeerInitialize)
+    if (!r->EapPeerInitialize)
         return true;
-    DWORD rc = l->d.r.EapPeerInitialize(&merr);
+    DWORD rc = r->EapPeerInitialize(&merr);
     if (rc != ERROR_SUCCESS)
-        return fail_method_call(l, "EapPeerInitialize", rc, merr);
-    eh_take_method_error(&l->d, merr, NULL);
+        return eh_load_fail_call(l, "EapPeerInitialize", rc, merr);
+    eh_load_drop_error(l, merr);
     return true;
 }
 
-/*
- * Load and validate @m into @l, outside every host lock.  On success
- * l->handle and l->d describe the ready method; otherwise nothing of the
- * plugin stays loaded and l->reason says why.
- */
-static void load_method(struct eh_method *m, struct load *l)
+static void peer_shutdown(const struct eh_method *m, const void *dispatch)
 {
-    memset(l, 0, sizeof *l);
-    l->m = m;
-    l->outcome = LOAD_READY;
+    const struct eh_dispatch *d = dispatch;
 
-    if (!m->peer_dll_path) {
-        fail_load(l, "no peer half (PeerDllPath) registered");
+    (void)m;
+    if (d->r.EapPeerShutdown) {
+        EAP_ERROR *merr = NULL;
+        /* A method that fails to shut down is unloaded all the same. */
+        d->r.EapPeerShutdown(&merr);
+        eh_take_method_error(d, merr, NULL);
+    }
+}
+
+static const struct eh_half peer_half = {
+    .no_library = "no peer half (PeerDllPath) registered",
+    .dispatch_size = sizeof(struct eh_dispatch),
+    .state = peer_state,
+    .library = peer_library,
+    .resolve = peer_resolve,
+    .get_info = peer_get_info,
+    .check_routines = peer_check_routines,
+    .initialize = peer_initialize,
+    .shutdown = peer_shutdown,
+};
+
+/* ---- load and unload, either half --------------------------------------------- */
+
+/*
+ * Load and validate half @h of @m into @l, outside every host lock.  On
+ * success l->handle and l->d describe the ready half; otherwise nothing of
+ * the plugin stays loaded and l->reason says why.
+ */
+static void load_half(const struct eh_half *h, struct eh_method *m,
+                      struct eh_load *l)
+{
+    const char *path = h->library(m);
+
+    memset(l, 0, sizeof *l);
+    l->half = h;
+    l->m = m;
+    l->outcome = EH_LOAD_READY;
+
+    if (!path) {
+        eh_load_fail(l, "%s", h->no_library);
         return;
     }
-    if (!plugin_open(l, m->peer_dll_path))
+    if (!plugin_open(l, path))
         return;
-    if (resolve_exports(l) && attach(l) && get_info(l) && check_routines(l) &&
-        initialize(l))
+    if (resolve_exports(l) && attach(l) && h->get_info(l) &&
+        h->check_routines(l) && h->initialize(l))
         return;
 
     if (l->lib)
@@ -746,22 +850,18 @@ static void load_method(struct eh_method *m, struct load *l)
     memset(&l->d, 0, sizeof l->d);
 }
 
-/* EapPeerShutdown, DllMain(DETACH) if last, close.  Outside host locks. */
-static void unload_plugin(lt_dlhandle h, const struct eh_dispatch *d)
+/* Shutdown, DllMain(DETACH) if last, close.  Outside host locks. */
+static void unload_half(const struct eh_half *h, const struct eh_method *m,
+                        lt_dlhandle handle, const void *dispatch)
 {
-    if (d->r.EapPeerShutdown) {
-        EAP_ERROR *merr = NULL;
-        /* A method that fails to shut down is unloaded all the same. */
-        d->r.EapPeerShutdown(&merr);
-        eh_take_method_error(d, merr, NULL);
-    }
-    struct library *lib = library_of(h);
+    h->shutdown(m, dispatch);
+    struct eh_library *lib = library_of(handle);
     if (lib)
         detach(lib);
-    plugin_close(h);
+    plugin_close(handle);
 }
 
-/* ---- method states, under eh_host.lock ------------------------------------- */
+/* ---- load states, under eh_host.lock ------------------------------------------ */
 
 static const char reentrant_load[] =
     "method is being loaded by this thread (re-entrant call during load)";
@@ -769,28 +869,29 @@ static const char reentrant_unload[] =
     "method is being unloaded by this thread (re-entrant call during unload)";
 
 /*
- * Store the outcome of @l in @m (LOADING before) and wake the waiters.
- * Returns ERROR_SUCCESS, or the code of a transient failure, which leaves
- * @m UNLOADED so that a later call tries again.
+ * Store the outcome of @l in the half's state (LOADING before) and wake
+ * the waiters.  Returns ERROR_SUCCESS, or the code of a transient failure,
+ * which leaves the half UNLOADED so that a later call tries again.
  */
-static DWORD finish_load(struct eh_method *m, struct load *l)
+static DWORD finish_load(const struct eh_half *h, struct eh_half_state *st,
+                         struct eh_load *l)
 {
     DWORD rc = ERROR_SUCCESS;
 
     switch (l->outcome) {
-    case LOAD_READY:
-        m->handle = l->handle;
-        m->dispatch = l->d;
-        m->state = EH_METHOD_READY;
+    case EH_LOAD_READY:
+        *st->handle = l->handle;
+        memcpy(st->dispatch, &l->d, h->dispatch_size);
+        *st->state = EH_METHOD_READY;
         break;
-    case LOAD_FAULT:
-        m->fault_code = EAP_E_EAPHOST_METHOD_NOT_INSTALLED;
-        m->fault_reason = l->reason;    /* the method keeps it */
+    case EH_LOAD_FAULT:
+        *st->fault_code = EAP_E_EAPHOST_METHOD_NOT_INSTALLED;
+        *st->fault_reason = l->reason;  /* the method keeps it */
         l->reason = NULL;
-        m->state = EH_METHOD_FAULTY;
+        *st->state = EH_METHOD_FAULTY;
         break;
-    case LOAD_TRANSIENT:
-        m->state = EH_METHOD_UNLOADED;
+    case EH_LOAD_TRANSIENT:
+        *st->state = EH_METHOD_UNLOADED;
         rc = l->transient_code;
         break;
     }
@@ -799,34 +900,38 @@ static DWORD finish_load(struct eh_method *m, struct load *l)
 }
 
 /* Acquire (@count_user) or validate; called with eh_host.lock held. */
-static DWORD make_ready(struct eh_method *m, bool count_user, EAP_ERROR **err)
+static DWORD make_ready(const struct eh_half *h, struct eh_method *m,
+                        bool count_user, EAP_ERROR **err)
 {
+    struct eh_half_state st;
+
+    h->state(m, &st);
     for (;;) {
-        switch (m->state) {
+        switch (*st.state) {
         case EH_METHOD_READY:
             if (count_user)
-                m->users++;
+                (*st.users)++;
             return ERROR_SUCCESS;
         case EH_METHOD_FAULTY:
-            return eh_fail(err, m->fault_code, &m->type, "%s",
-                           m->fault_reason ? m->fault_reason
-                                           : "method is faulty");
+            return eh_fail(err, *st.fault_code, &m->type, "%s",
+                           *st.fault_reason ? *st.fault_reason
+                                            : "method is faulty");
         case EH_METHOD_LOADING:
-            if (pthread_equal(m->loading_thread, pthread_self()))
+            if (pthread_equal(*st.loading_thread, pthread_self()))
                 /* An unload keeps its handle until done; a load has none. */
                 return eh_fail(err, EAP_E_EAPHOST_METHOD_NOT_INSTALLED,
-                               &m->type, "%s", m->handle ? reentrant_unload
-                                                         : reentrant_load);
+                               &m->type, "%s", *st.handle ? reentrant_unload
+                                                          : reentrant_load);
             pthread_cond_wait(&eh_host.method_changed, &eh_host.lock);
             break;
         case EH_METHOD_UNLOADED: {
-            struct load l;
-            m->state = EH_METHOD_LOADING;
-            m->loading_thread = pthread_self();
+            struct eh_load l;
+            *st.state = EH_METHOD_LOADING;
+            *st.loading_thread = pthread_self();
             pthread_mutex_unlock(&eh_host.lock);
-            load_method(m, &l);
+            load_half(h, m, &l);
             pthread_mutex_lock(&eh_host.lock);
-            DWORD rc = finish_load(m, &l);
+            DWORD rc = finish_load(h, &st, &l);
             if (rc != ERROR_SUCCESS)
                 rc = eh_fail(err, rc, &m->type, "%s",
                              l.reason ? l.reason : "out of memory");
@@ -838,6 +943,101 @@ static DWORD make_ready(struct eh_method *m, bool count_user, EAP_ERROR **err)
         }
     }
 }
+
+/**
+ * eh_half_make_ready() - make one half of a method READY.
+ * @h: the half.
+ * @m: the method.
+ * @count_user: count one more user (pair with eh_half_release()).
+ * @err: as for eh_method_acquire().
+ *
+ * Takes eh_host.lock itself; must be called without it.
+ * Return: as eh_method_acquire().
+ */
+DWORD eh_half_make_ready(const struct eh_half *h, struct eh_method *m,
+                         bool count_user, EAP_ERROR **err)
+{
+    if (!m)
+        return eh_fail(err, ERROR_INVALID_PARAMETER, NULL, "no method");
+    pthread_mutex_lock(&eh_host.lock);
+    DWORD rc = make_ready(h, m, count_user, err);
+    pthread_mutex_unlock(&eh_host.lock);
+    return rc;
+}
+
+/**
+ * eh_half_release() - drop a user count of one half.
+ * @h: the half.
+ * @m: the method, or NULL.
+ */
+void eh_half_release(const struct eh_half *h, struct eh_method *m)
+{
+    struct eh_half_state st;
+
+    if (!m)
+        return;
+    h->state(m, &st);
+    pthread_mutex_lock(&eh_host.lock);
+    assert(*st.users > 0);
+    if (*st.users > 0)
+        (*st.users)--;
+    pthread_mutex_unlock(&eh_host.lock);
+}
+
+/**
+ * eh_half_unload() - shut one half down and unload it: back to UNLOADED.
+ * @h: the half.
+ * @m: the method, or NULL.
+ *
+ * As eh_method_unload(), for half @h.
+ */
+void eh_half_unload(const struct eh_half *h, struct eh_method *m)
+{
+    struct eh_half_state st;
+    union {
+        struct eh_dispatch peer;
+        struct eh_auth_dispatch auth;
+    } d;
+
+    if (!m)
+        return;
+    h->state(m, &st);
+    pthread_mutex_lock(&eh_host.lock);
+    while (*st.state == EH_METHOD_LOADING &&
+           !pthread_equal(*st.loading_thread, pthread_self()))
+        pthread_cond_wait(&eh_host.method_changed, &eh_host.lock);
+
+    if (*st.state == EH_METHOD_FAULTY) {
+        eh_free(*st.fault_reason);
+        *st.fault_reason = NULL;
+        *st.fault_code = ERROR_SUCCESS;
+        *st.state = EH_METHOD_UNLOADED;
+    }
+    if (*st.state != EH_METHOD_READY) {
+        pthread_mutex_unlock(&eh_host.lock);
+        return;
+    }
+
+    assert(*st.users == 0);
+    *st.users = 0;
+    /* LOADING with the handle kept: others wait, a call back fails. */
+    *st.state = EH_METHOD_LOADING;
+    *st.loading_thread = pthread_self();
+    lt_dlhandle handle = *st.handle;
+    memcpy(&d, st.dispatch, h->dispatch_size);
+    pthread_mutex_unlock(&eh_host.lock);
+
+    unload_half(h, m, handle, &d);
+
+    pthread_mutex_lock(&eh_host.lock);
+    *st.handle = NULL;
+    memset(st.dispatch, 0, h->dispatch_size);
+    *st.state = EH_METHOD_UNLOADED;
+    pthread_cond_broadcast(&eh_host.method_changed);
+    pthread_mutex_unlock(&eh_host.lock);
+}
+
+/* ---- the peer half's entry points ------------------------------------------- */
 
 /**
  * eh_method_acquire() - make a method READY and count one more user.
@@ -857,12 +1057,7 @@ static DWORD make_ready(struct eh_method *m, bool count_user, EAP_ERROR **err)
  */
 DWORD eh_method_acquire(struct eh_method *m, EAP_ERROR **err)
 {
-    if (!m)
-        return eh_fail(err, ERROR_INVALID_PARAMETER, NULL, "no method");
-    pthread_mutex_lock(&eh_host.lock);
-    DWORD rc = make_ready(m, true, err);
-    pthread_mutex_unlock(&eh_host.lock);
-    return rc;
+    return eh_half_make_ready(&peer_half, m, true, err);
 }
 
 /**
@@ -876,12 +1071,7 @@ DWORD eh_method_acquire(struct eh_method *m, EAP_ERROR **err)
  */
 DWORD eh_method_validate(struct eh_method *m, EAP_ERROR **err)
 {
-    if (!m)
-        return eh_fail(err, ERROR_INVALID_PARAMETER, NULL, "no method");
-    pthread_mutex_lock(&eh_host.lock);
-    DWORD rc = make_ready(m, false, err);
-    pthread_mutex_unlock(&eh_host.lock);
-    return rc;
+    return eh_half_make_ready(&peer_half, m, false, err);
 }
 
 /**
@@ -892,13 +1082,7 @@ DWORD eh_method_validate(struct eh_method *m, EAP_ERROR **err)
  */
 void eh_method_release(struct eh_method *m)
 {
-    if (!m)
-        return;
-    pthread_mutex_lock(&eh_host.lock);
-    assert(m->users > 0);
-    if (m->users > 0)
-        m->users--;
-    pthread_mutex_unlock(&eh_host.lock);
+    eh_half_release(&peer_half, m);
 }
 
 /**
@@ -906,48 +1090,15 @@ void eh_method_release(struct eh_method *m)
  * @m: the method, or NULL.
  *
  * READY: EapPeerShutdown (if any; its error is freed through the method),
- * DllMain(DLL_PROCESS_DETACH) (if exported), close; the dispatch table is
- * zeroed.  FAULTY: the reason is freed, so that the next use tries again.
- * Waits while another thread loads @m; called from @m's own load or unload
- * (a method calling back), it does nothing.  Users should be 0
- * (EapHostPeerUninitialize ends sessions first); otherwise the method is
- * unloaded all the same, which debug builds treat as a host bug.
+ * DllMain(DLL_PROCESS_DETACH) (if exported and no other half holds the
+ * library), close; the dispatch table is zeroed.  FAULTY: the reason is
+ * freed, so that the next use tries again.  Waits while another thread
+ * loads @m; called from @m's own load or unload (a method calling back), it
+ * does nothing.  Users should be 0 (EapHostPeerUninitialize ends sessions
+ * first); otherwise the method is unloaded all the same, which debug builds
+ * treat as a host bug.
  */
 void eh_method_unload(struct eh_method *m)
 {
-    if (!m)
-        return;
-    pthread_mutex_lock(&eh_host.lock);
-    while (m->state == EH_METHOD_LOADING &&
-           !pthread_equal(m->loading_thread, pthread_self()))
-        pthread_cond_wait(&eh_host.method_changed, &eh_host.lock);
-
-    if (m->state == EH_METHOD_FAULTY) {
-        eh_free(m->fault_reason);
-        m->fault_reason = NULL;
-        m->fault_code = ERROR_SUCCESS;
-        m->state = EH_METHOD_UNLOADED;
-    }
-    if (m->state != EH_METHOD_READY) {
-        pthread_mutex_unlock(&eh_host.lock);
-        return;
-    }
-
-    assert(m->users == 0);
-    m->users = 0;
-    /* LOADING with the handle kept: others wait, a call back fails. */
-    m->state = EH_METHOD_LOADING;
-    m->loading_thread = pthread_self();
-    lt_dlhandle h = m->handle;
-    struct eh_dispatch d = m->dispatch;
-    pthread_mutex_unlock(&eh_host.lock);
-
-    unload_plugin(h, &d);
-
-    pthread_mutex_lock(&eh_host.lock);
-    m->handle = NULL;
-    memset(&m->dispatch, 0, sizeof m->dispatch);
-    m->state = EH_METHOD_UNLOADED;
-    pthread_cond_broadcast(&eh_host.method_changed);
-    pthread_mutex_unlock(&eh_host.lock);
+    eh_half_unload(&peer_half, m);
 }

@@ -12,9 +12,19 @@ libeaphost_libeaphost_internal_la_SOURCES = \
 	libeaphost/trust.c \
 	libeaphost/registry.c \
 	libeaphost/loader.c \
+	libeaphost/loader_int.h \
+	libeaphost/auth_loader.c \
+	libeaphost/auth_int.h \
+	libeaphost/auth_session.c \
+	libeaphost/auth_sm.c \
+	libeaphost/auth_api.c \
+	libeaphost/user_db.c \
+	libeaphost/msk.c \
+	libeaphost/loopback.c \
 	libeaphost/guids.c \
 	libeaphost/host.c \
 	libeaphost/session.c \
+	libeaphost/trace.c \
 	libeaphost/attributes.c \
 	libeaphost/peer_sm.c \
 	libeaphost/api_runtime.c \
@@ -51,6 +61,8 @@ sdkinclude_HEADERS = \
 emuincludedir = $(includedir)/libeaphost/eaphost
 emuinclude_HEADERS = \
 	libeaphost/include/eaphost/eaphost.h \
+	libeaphost/include/eaphost/authenticator.h \
+	libeaphost/include/eaphost/trace.h \
 	libeaphost/include/eaphost/wintypes.h \
 	libeaphost/include/eaphost/abi_checks.h \
 	libeaphost/include/eaphost/sdk.h

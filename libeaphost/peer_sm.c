@@ -265,6 +265,8 @@ static DWORD identity_from_method(struct eh_session *s,
     rc = d->r.EapPeerGetIdentity(s->flags, s->conn_size, s->conn_data,
                                  s->user_size, s->user_data, NULL, &invoke_ui,
                                  &user_out_size, &user_out, &wide, &merr);
+    eh_trace_call(EH_TRACE_PEER, s->id, method_type(s), "EapPeerGetIdentity",
+                  rc, -1);
     if (rc != ERROR_SUCCESS) {
         free_method_memory(s, user_out);
         free_method_memory(s, wide);
@@ -409,6 +411,7 @@ static DWORD pass_credentials(struct eh_session *s,
     }
     rc = d->r.EapPeerSetCredentials(s->method_session, wide_id, wide_pw,
                                     &merr);
+    eh_trace_credentials(s->id, method_type(s), s->identity, s->password, rc);
     if (rc != ERROR_SUCCESS)
         rc = fail_from_method(s, rc, merr, action, err,
                               "EapPeerSetCredentials");
@@ -468,6 +471,8 @@ static DWORD take_method_response(struct eh_session *s,
 
     rc = d->r.EapPeerGetResponsePacket(s->method_session, &size,
                                        (EapPacket *)s->scratch, &merr);
+    eh_trace_call(EH_TRACE_PEER, s->id, method_type(s),
+                  "EapPeerGetResponsePacket", rc, -1);
     if (rc != ERROR_SUCCESS)
         return fail_from_method(s, rc, merr, action, err,
                                 "EapPeerGetResponsePacket");
@@ -547,6 +552,8 @@ static DWORD run_method(struct eh_session *s, const BYTE *req, DWORD len,
     rc = d->r.EapPeerProcessRequestPacket(s->method_session, len,
                                           (EapPacket *)s->req_copy, &out,
                                           &merr);
+    eh_trace_call(EH_TRACE_PEER, s->id, method_type(s),
+                  "EapPeerProcessRequestPacket", rc, (int)out.action);
     if (rc != ERROR_SUCCESS)
         return fail_from_method(s, rc, merr, action, err,
                                 "EapPeerProcessRequestPacket");
@@ -634,11 +641,16 @@ DWORD eh_sm_fetch_result(struct eh_session *s, EapPeerMethodResultReason why,
     /* The whole structure, Windows 10 fields included, starts zeroed. */
     memset(&mr, 0, sizeof(mr));
     rc = d->r.EapPeerGetResult(s->method_session, why, &mr, &merr);
+    eh_trace_call(EH_TRACE_PEER, s->id, method_type(s), "EapPeerGetResult",
+                  rc, -1);
     s->result_reason = why;
     if (rc != ERROR_SUCCESS)
         return fail_from_method(s, rc, merr, NULL, err, "EapPeerGetResult");
     eh_take_method_error(d, merr, NULL);
     rc = copy_method_result(s, &mr);
+    eh_trace_attributes(EH_TRACE_PEER, s->id, method_type(s),
+                        "EapPeerGetResult", s->out_result_attribs,
+                        s->out_result_attrib_count);
     if (rc != ERROR_SUCCESS) {
         clear_result_copies(s);
         return fail_with(s, rc, NULL, err, "EapPeerGetResult returned %s",
@@ -803,6 +815,7 @@ DWORD eh_sm_process(struct eh_session *s, DWORD size, const BYTE *pkt,
 
     s->counters.packets_received++;
     s->started = true;
+    eh_trace_packet(EH_TRACE_PEER, s->id, "in", pkt, size);
     s->send_ready = false;
     *action = EapHostPeerResponseDiscard;
     if (!well_formed(pkt, size, &len))

@@ -436,6 +436,8 @@ DWORD eh_session_end_method(struct eh_session *s, EAP_ERROR **err)
     s->cleared = true;
     d = &s->method->dispatch;
     rc = d->r.EapPeerEndSession(s->method_session, &merr);
+    eh_trace_call(EH_TRACE_PEER, s->id, &s->method->type, "EapPeerEndSession",
+                  rc, -1);
     eh_take_method_error(d, merr, err);
     return rc;
 }

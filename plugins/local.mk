@@ -37,3 +37,5 @@ include $(srcdir)/plugins/common/local.mk
 include $(srcdir)/plugins/md5/local.mk
 include $(srcdir)/plugins/gtc/local.mk
 include $(srcdir)/tests/methods_md5_gtc.mk
+include $(srcdir)/plugins/mschapv2/local.mk
+include $(srcdir)/tests/methods_mschapv2.mk

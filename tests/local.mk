@@ -17,3 +17,6 @@ include $(srcdir)/tests/loader.mk
 include $(srcdir)/tests/runtime.mk
 include $(srcdir)/tests/peer_sm.mk
 include $(srcdir)/tests/fixtures/nested.mk
+include $(srcdir)/tests/fixtures/auth.mk
+include $(srcdir)/tests/authenticator.mk
+include $(srcdir)/tests/trace.mk

@@ -1,0 +1,190 @@
+/*
+ * bench_overhead.c - what the host costs on top of a method.
+ *
+ * The same EAP-MD5 exchange (BeginSession, Identity, MD5 Request/Response,
+ * Success and the result, EndSession) is run N times either through the
+ * EapHostPeer* API ("api") or by calling the plugin's routines directly
+ * ("direct"), the way a host-less test harness would.  "both" runs the two
+ * alternately and prints the time of each and their ratio.
+ *
+ *   bench-overhead MODE N PLUGIN_SO METHODS_DIR
+ *
+ * Instruction counts come from running MODE api and MODE direct under
+ * valgrind --tool=callgrind (bench/run-bench.sh does that).
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <eapmethodpeerapis.h>
+#include <eappapis.h>
+#include <eaphost/eaphost.h>
+
+#define MAX_SEND 1020u
+
+static const BYTE identity_req[] = { 1, 1, 0, 5, 1 };
+static const BYTE md5_req[] = { 1, 2, 0, 22, 4, 16, 0x10, 0x32, 0x54, 0x76,
+                                0x98, 0xba, 0xdc, 0xfe, 0x01, 0x23, 0x45,
+                                0x67, 0x89, 0xab, 0xcd, 0xef };
+static const BYTE success_pkt[] = { 3, 2, 0, 4 };
+static const WCHAR user_w[] = { 'a', 'l', 'i', 'c', 'e', 0 };
+static const WCHAR pass_w[] = { 's', 'e', 'c', 'r', 'e', 't', 0 };
+
+static EAP_PEER_METHOD_ROUTINES routines;
+static void (*method_free_error)(EAP_ERROR *);
+
+static void die(const char *what)
+{
+    fprintf(stderr, "bench-overhead: %s\n", what);
+    exit(1);
+}
+
+/* ---- direct: the plugin's routines, nothing else ----------------------- */
+
+static void direct_setup(const char *plugin)
+{
+    DWORD (*get_info)(EAP_TYPE *, EAP_PEER_METHOD_ROUTINES *, EAP_ERROR **);
+    EAP_TYPE type = { 4, 0, 0 };
+    EAP_ERROR *err = NULL;
+    void *h = dlopen(plugin, RTLD_NOW | RTLD_LOCAL);
+
+    if (!h)
+        die(dlerror());
+    *(void **)&get_info = dlsym(h, "EapPeerGetInfo");
+    *(void **)&method_free_error = dlsym(h, "EapPeerFreeErrorMemory");
+    if (!get_info || !method_free_error ||
+        get_info(&type, &routines, &err) != ERROR_SUCCESS ||
+        (routines.EapPeerInitialize &&
+         routines.EapPeerInitialize(&err) != ERROR_SUCCESS))
+        die("EapPeerGetInfo / EapPeerInitialize failed");
+}
+
+static void direct_once(void)
+{
+    EAP_SESSION_HANDLE h = NULL;
+    EapPeerMethodOutput out;
+    EapPeerMethodResult result;
+    EAP_ERROR *err = NULL;
+    BYTE req[sizeof(md5_req)], resp[MAX_SEND], id_resp[16];
+    DWORD size = MAX_SEND;
+
+    if (routines.EapPeerBeginSession(0, NULL, NULL, 0, NULL, 0, NULL,
+                                     MAX_SEND, &h, &err) != ERROR_SUCCESS ||
+        routines.EapPeerSetCredentials(h, (LPWSTR)user_w, (LPWSTR)pass_w,
+                                       &err) != ERROR_SUCCESS)
+        die("direct: BeginSession / SetCredentials");
+    /* A harness answers Identity itself. */
+    memcpy(id_resp, "\x02\x01\x00\x0a\x01" "alice", 10);
+    memcpy(req, md5_req, sizeof(req));
+    if (routines.EapPeerProcessRequestPacket(h, sizeof(req), (EapPacket *)req,
+                                             &out, &err) != ERROR_SUCCESS ||
+        out.action != EapPeerMethodResponseActionSend ||
+        routines.EapPeerGetResponsePacket(h, &size, (EapPacket *)resp, &err) !=
+            ERROR_SUCCESS)
+        die("direct: MD5 round");
+    memset(&result, 0, sizeof(result));
+    if (routines.EapPeerGetResult(h, EapPeerMethodResultSuccess, &result,
+                                  &err) != ERROR_SUCCESS ||
+        !result.fIsSuccess ||
+        routines.EapPeerEndSession(h, &err) != ERROR_SUCCESS)
+        die("direct: result / EndSession");
+}
+
+/* ---- api: the same through the host ----------------------------------- */
+
+static void api_setup(const char *methods_dir)
+{
+    if (eaphost_set_methods_dir(methods_dir) != ERROR_SUCCESS ||
+        EapHostPeerInitialize() != ERROR_SUCCESS)
+        die("EapHostPeerInitialize failed");
+}
+
+static void api_round(EAP_SESSIONID id, const BYTE *pkt, DWORD len,
+                      EapHostPeerResponseAction want)
+{
+    EapHostPeerResponseAction action;
+    EAP_ERROR *err = NULL;
+    DWORD size;
+    BYTE *out;
+
+    if (EapHostPeerProcessReceivedPacket(id, len, pkt, &action, &err) !=
+            ERROR_SUCCESS || action != want)
+        die("api: unexpected action");
+    if (want == EapHostPeerResponseSend &&
+        EapHostPeerGetSendPacket(id, &size, &out, &err) != ERROR_SUCCESS)
+        die("api: GetSendPacket");
+}
+
+static void api_once(void)
+{
+    EAP_METHOD_TYPE type = { { 4, 0, 0 }, 0 };
+    EapHostPeerMethodResult result;
+    EAP_SESSIONID id;
+    EAP_ERROR *err = NULL;
+
+    if (EapHostPeerBeginSession(0, type, NULL, NULL, 0, NULL, 0, NULL,
+                                MAX_SEND, NULL, NULL, NULL, &id, &err) !=
+            ERROR_SUCCESS ||
+        eaphost_session_set_credentials(id, "alice", "secret") !=
+            ERROR_SUCCESS)
+        die("api: BeginSession");
+    api_round(id, identity_req, sizeof(identity_req), EapHostPeerResponseSend);
+    api_round(id, md5_req, sizeof(md5_req), EapHostPeerResponseSend);
+    api_round(id, success_pkt, sizeof(success_pkt), EapHostPeerResponseResult);
+    if (EapHostPeerGetResult(id, EapHostPeerMethodResultFromMethod, &result,
+                             &err) != ERROR_SUCCESS || !result.fIsSuccess ||
+        EapHostPeerEndSession(id, &err) != ERROR_SUCCESS)
+        die("api: result / EndSession");
+}
+
+static double now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+    double t_api = 0, t_direct = 0, t;
+    long n, i;
+
+    if (argc != 5) {
+        fprintf(stderr, "usage: bench-overhead api|direct|both N PLUGIN_SO "
+                        "METHODS_DIR\n");
+        return 2;
+    }
+    n = atol(argv[2]);
+    direct_setup(argv[3]);
+    api_setup(argv[4]);
+    if (!strcmp(argv[1], "api")) {
+        for (i = 0; i < n; i++)
+            api_once();
+    } else if (!strcmp(argv[1], "direct")) {
+        for (i = 0; i < n; i++)
+            direct_once();
+    } else {
+        /* Alternate in blocks so that both see the same machine load. */
+        for (i = 0; i < n; i += 100) {
+            long k, block = n - i < 100 ? n - i : 100;
+
+            t = now();
+            for (k = 0; k < block; k++)
+                api_once();
+            t_api += now() - t;
+            t = now();
+            for (k = 0; k < block; k++)
+                direct_once();
+            t_direct += now() - t;
+        }
+        printf("md5 exchange x %ld: api %.3f us, direct %.3f us, "
+               "time ratio %.2f\n", n, 1e6 * t_api / n, 1e6 * t_direct / n,
+               t_api / t_direct);
+    }
+    EapHostPeerUninitialize();
+    return 0;
+}

@@ -1,0 +1,2 @@
+/* Rtutils.h - the spelling some sources use for <rtutils.h> (libeaphost Windows layer). */
+#include <rtutils.h>

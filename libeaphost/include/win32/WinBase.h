@@ -1,0 +1,2 @@
+/* WinBase.h - the spelling some sources use for <winbase.h> (libeaphost Windows layer). */
+#include <winbase.h>

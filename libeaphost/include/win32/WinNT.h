@@ -1,0 +1,2 @@
+/* WinNT.h - the spelling some sources use for <winnt.h> (libeaphost Windows layer). */
+#include <winnt.h>

@@ -1,0 +1,2 @@
+/* WinNls.h - the spelling some sources use for <winnls.h> (libeaphost Windows layer). */
+#include <winnls.h>

@@ -1,0 +1,2 @@
+/* WinReg.h - the spelling some sources use for <winreg.h> (libeaphost Windows layer). */
+#include <winreg.h>

@@ -1,0 +1,2 @@
+/* combaseapi.h - COM declarations; libeaphost's Windows layer keeps them in <objbase.h>. */
+#include <objbase.h>

@@ -1,0 +1,2 @@
+/* ole2.h - COM declarations; libeaphost's Windows layer keeps them in <objbase.h>. */
+#include <objbase.h>
