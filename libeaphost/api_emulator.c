@@ -9,17 +9,14 @@
 /* A copy of @s if it is valid UTF-8; *@rc says why not. */
 static char *checked_utf8_copy(const char *s, DWORD *rc)
 {
-    WCHAR *probe = NULL;
     char *copy;
 
-    *rc = eaphost_utf8_to_utf16(s, (size_t)-1, &probe, NULL);
-    if (probe)
-        eh_free_secret(probe, eh_wcslen(probe) * sizeof(WCHAR));
-    if (*rc != ERROR_SUCCESS)
+    if (eh_utf8_units(s) == SIZE_MAX) {
+        *rc = ERROR_NO_UNICODE_TRANSLATION;
         return NULL;
+    }
     copy = eh_strdup(s);
-    if (!copy)
-        *rc = ERROR_NOT_ENOUGH_MEMORY;
+    *rc = copy ? ERROR_SUCCESS : ERROR_NOT_ENOUGH_MEMORY;
     return copy;
 }
 

@@ -46,7 +46,7 @@ static DWORD call_get_identity(struct eh_method *m, DWORD flags,
     rc = d->r.EapPeerGetIdentity(flags, conn_size, conn, user_size, user,
                                  token, invoke_ui, &m_size, &m_user,
                                  &m_identity, &merr);
-    eh_trace_call(EH_TRACE_PEER, 0, &m->type, "EapPeerGetIdentity", rc, -1);
+    EH_TRACE_CALL(EH_TRACE_PEER, 0, &m->type, "EapPeerGetIdentity", rc, -1);
     if (rc != ERROR_SUCCESS) {
         EAP_ERROR *copy = NULL;
 

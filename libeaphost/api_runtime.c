@@ -44,7 +44,7 @@ static DWORD begin_method_session(struct eh_session *s, DWORD flags,
     rc = d->r.EapPeerBeginSession(flags, attrs, token, s->conn_size,
                                   s->conn_data, s->user_size, s->user_data,
                                   s->max_send, &handle, &merr);
-    eh_trace_call(EH_TRACE_PEER, s->id, &s->method->type,
+    EH_TRACE_CALL(EH_TRACE_PEER, s->id, &s->method->type,
                   "EapPeerBeginSession", rc, -1);
     if (rc != ERROR_SUCCESS) {
         EAP_ERROR *copy = NULL;
@@ -71,10 +71,21 @@ static DWORD copy_session_inputs(struct eh_session *s, DWORD conn_size,
                                  const BYTE *user, DWORD max_send)
 {
     s->max_send = max_send > EH_MAX_SEND ? EH_MAX_SEND : max_send;
-    s->send_buf = eh_malloc(s->max_send);
-    s->scratch = eh_malloc(s->max_send);
-    if (!s->send_buf || !s->scratch)
-        return ERROR_NOT_ENOUGH_MEMORY;
+    /* The slot may still hold buffers of its last session. */
+    if (s->buf_cap < s->max_send) {
+        eh_free(s->send_buf);
+        eh_free(s->scratch);
+        s->buf_cap = 0;
+        s->send_buf = eh_malloc(s->max_send);
+        s->scratch = eh_malloc(s->max_send);
+        if (!s->send_buf || !s->scratch) {
+            eh_free(s->send_buf);
+            eh_free(s->scratch);
+            s->send_buf = s->scratch = NULL;
+            return ERROR_NOT_ENOUGH_MEMORY;
+        }
+        s->buf_cap = s->max_send;
+    }
     if (conn_size && !(s->conn_data = eh_memdup(conn, conn_size)))
         return ERROR_NOT_ENOUGH_MEMORY;
     s->conn_size = conn_size;
@@ -218,7 +229,7 @@ DWORD EapHostPeerGetSendPacket(EAP_SESSIONID sessionHandle,
     } else {
         *pcbSendPacket = s->send_len;
         *ppSendPacket = s->send_buf;
-        eh_trace_packet(EH_TRACE_PEER, s->id, "out", s->send_buf, s->send_len);
+        EH_TRACE_PACKET(EH_TRACE_PEER, s->id, "out", s->send_buf, s->send_len);
     }
     eh_session_leave(s);
     return rc;
@@ -312,7 +323,7 @@ DWORD EapHostPeerGetUIContext(EAP_SESSIONID sessionHandle,
                      &s->method->type, "EapPeerGetUIContext is NULL");
     } else {
         rc = d->r.EapPeerGetUIContext(s->method_session, &size, &data, &merr);
-        eh_trace_call(EH_TRACE_PEER, s->id, &s->method->type,
+        EH_TRACE_CALL(EH_TRACE_PEER, s->id, &s->method->type,
                       "EapPeerGetUIContext", rc, -1);
         eh_take_method_error(d, merr, ppEapError);
         if (rc == ERROR_SUCCESS && size > 0) {
@@ -368,7 +379,7 @@ DWORD EapHostPeerSetUIContext(EAP_SESSIONID sessionHandle,
         rc = d->r.EapPeerSetUIContext(s->method_session,
                                       dwSizeOfUIContextData, copy, &out,
                                       &merr);
-        eh_trace_call(EH_TRACE_PEER, s->id, &s->method->type,
+        EH_TRACE_CALL(EH_TRACE_PEER, s->id, &s->method->type,
                       "EapPeerSetUIContext", rc, (int)out.action);
         if (rc != ERROR_SUCCESS) {
             EAP_ERROR *e = NULL;
@@ -412,7 +423,7 @@ DWORD EapHostPeerGetResponseAttributes(EAP_SESSIONID sessionHandle,
         memset(&got, 0, sizeof(got));
         rc = d->r.EapPeerGetResponseAttributes(s->method_session, &got,
                                                &merr);
-        eh_trace_call(EH_TRACE_PEER, s->id, &s->method->type,
+        EH_TRACE_CALL(EH_TRACE_PEER, s->id, &s->method->type,
                       "EapPeerGetResponseAttributes", rc, -1);
         eh_take_method_error(d, merr, ppEapError);
         if (rc == ERROR_SUCCESS) {
@@ -467,7 +478,7 @@ DWORD EapHostPeerSetResponseAttributes(EAP_SESSIONID sessionHandle,
         memset(&out, 0xff, sizeof(out));
         rc = d->r.EapPeerSetResponseAttributes(s->method_session, &copy,
                                                &out, &merr);
-        eh_trace_call(EH_TRACE_PEER, s->id, &s->method->type,
+        EH_TRACE_CALL(EH_TRACE_PEER, s->id, &s->method->type,
                       "EapPeerSetResponseAttributes", rc, (int)out.action);
         if (rc != ERROR_SUCCESS) {
             EAP_ERROR *e = NULL;

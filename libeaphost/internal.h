@@ -48,6 +48,11 @@ WCHAR *eh_wcsdup(const WCHAR *s);
 /* Like eh_utf8_to_utf16_dup, malformed bytes becoming U+FFFD; NULL only for
  * NULL input or out of memory. */
 WCHAR *eh_utf8_to_utf16_lossy(const char *s);
+/* UTF-16 length of valid UTF-8, SIZE_MAX when malformed; no allocation. */
+size_t eh_utf8_units(const char *s);
+/* Convert into @buf (@cap units) when it fits, else into host memory. */
+DWORD eh_utf8_to_utf16_into(const char *s, WCHAR *buf, size_t cap,
+                            WCHAR **out);
 
 /* ---- errors.c ------------------------------------------------------- */
 
@@ -75,6 +80,15 @@ DWORD eh_fail(EAP_ERROR **pp, DWORD code, const EAP_METHOD_TYPE *type,
 enum eh_trace_side { EH_TRACE_PEER, EH_TRACE_AUTHENTICATOR };
 
 bool eh_trace_on(void);
+/* Non-zero while a trace receiver is set: the one test on the hot path. */
+extern int eh_tracing;
+#define EH_TRACING() (__atomic_load_n(&eh_tracing, __ATOMIC_RELAXED) != 0)
+#define EH_TRACE_CALL(...) \
+    do { if (EH_TRACING()) eh_trace_call(__VA_ARGS__); } while (0)
+#define EH_TRACE_PACKET(...) \
+    do { if (EH_TRACING()) eh_trace_packet(__VA_ARGS__); } while (0)
+#define EH_TRACE_ATTRIBUTES(...) \
+    do { if (EH_TRACING()) eh_trace_attributes(__VA_ARGS__); } while (0)
 void eh_trace_call(enum eh_trace_side side, EAP_SESSIONID session,
                    const EAP_METHOD_TYPE *type, const char *function,
                    DWORD rc, int action);
@@ -307,18 +321,29 @@ struct eh_method *eh_host_find_method(const EAP_METHOD_TYPE *type);
 enum eh_decision { EH_DECISION_FAIL, EH_DECISION_COND_SUCC,
                    EH_DECISION_UNCOND_SUCC };
 
+/* Flags in the low half of eh_session.state; the id is the high half. */
+#define EH_ST_LIVE 0x1u            /* between Begin and End */
+#define EH_ST_BUSY 0x2u            /* a thread is inside a call */
+#define EH_ST_CLEAR_PENDING 0x4u   /* ClearConnection arrived while busy */
+#define EH_ST_CLEARING 0x8u        /* ClearConnection is inside it */
+
 struct eh_session {
-    EAP_SESSIONID id;
-    pthread_mutex_t lock;        /* guards id, live, busy, clear_pending */
-    bool live;                   /* between Begin and End */
-    bool busy;                   /* a thread is inside a call */
-    bool clear_pending;          /* ClearConnection while busy */
-    bool clearing;               /* ClearConnection is inside it */
-    pthread_t clearing_thread;
-    pthread_cond_t idle;         /* signalled when busy drops */
+    /* Slot bookkeeping: survives from one session of the slot to the next. */
+    uint64_t state;              /* (id << 32) | EH_ST_*; atomic */
+    EAP_SESSIONID id;            /* the slot's current or next id */
+    void *clearing_by;           /* thread marker of a ClearConnection */
+    pthread_mutex_t lock;        /* slow path: waiting for a clear to end */
+    pthread_cond_t idle;         /* signalled when a clear ends */
     struct eh_session *next_free;
     struct eh_session *conn_next;  /* connection hash chain */
+    /* Packet buffers, kept for the slot's next session when small. */
+    BYTE *send_buf, *scratch;    /* buf_cap bytes each */
+    DWORD buf_cap;
+    DWORD scratch_len;           /* bytes the method last wrote */
+    BYTE *last_req;  DWORD last_req_cap;     /* for retransmission compare */
+    BYTE *req_copy;  DWORD req_copy_cap;     /* the method's private copy */
 
+    /* Everything from here on is zeroed for each new session. */
     /* Set at Begin, owned by the session (host copies). */
     struct eh_method *method;
     EAP_SESSION_HANDLE method_session;
@@ -347,15 +372,13 @@ struct eh_session {
     bool method_started;         /* method got its first request */
     bool method_responded;       /* method sent at least one Response */
     int last_id;                 /* RFC 4137 lastId, -1 = none */
-    BYTE *last_req;  DWORD last_req_len;     /* for retransmission compare */
-    DWORD last_req_cap;
-    BYTE *req_copy;  DWORD req_copy_cap;     /* the method's private copy */
-    BYTE *scratch;                /* method writes here; swapped on success */
+    DWORD last_req_len;
+    DWORD req_copy_len;
     bool have_cached_resp;        /* send_buf holds the last Response */
     bool allow_notifications;
     EapPeerMethodOutput last_output;
     bool ui_pending, attrs_pending;
-    BYTE *send_buf;  DWORD send_len; DWORD send_cap;
+    DWORD send_len;
     bool send_ready;             /* GetSendPacket has something */
     bool result_ready;           /* GetResult may be called */
     EapPeerMethodResultReason result_reason;

@@ -150,18 +150,15 @@ void eh_free(void *p)
  * @p: the bytes (the caller's; not freed), or NULL when @n is 0.
  * @n: how many.
  *
- * Writes through a volatile pointer, so the compiler cannot drop the
- * stores even when the memory is freed or goes out of scope right after
- * (a plain memset() there is a dead store it may remove).
+ * explicit_bzero() is a memset the compiler may not drop even when the
+ * memory is freed or goes out of scope right after (a plain memset() there
+ * is a dead store it may remove).
  */
 void eh_wipe(void *p, size_t n)
 {
-    volatile unsigned char *bytes = p;
-
-    if (!p)
+    if (!p || n == 0)
         return;
-    for (size_t i = 0; i < n; i++)
-        bytes[i] = 0;
+    explicit_bzero(p, n);
 }
 
 /**

@@ -1,6 +1,8 @@
 /*
  * methods_list.c - eaphost_list_methods: the registry with load states,
- * for tools (eaphost-test methods) that show which methods are faulty.
+ * for tools (eaphost-test methods) that show which methods are faulty;
+ * eaphost_get_method_routines: the routine tables the host holds, for
+ * tools that show what a method provides (eaphost-test inspect).
  */
 #include "internal.h"
 
@@ -20,10 +22,17 @@ static DWORD copy_entry(eaphost_method_entry *e, const struct eh_method *m)
     e->authenticator_dll_path = eh_strdup(m->auth_dll_path);
     e->fault_reason = m->state == EH_METHOD_FAULTY ? eh_strdup(m->fault_reason)
                                                    : NULL;
+    e->authenticator_state = (eaphost_method_state)m->auth.state;
+    e->authenticator_fault_code = m->auth.state == EH_METHOD_FAULTY
+                                  ? m->auth.fault_code : 0;
+    e->authenticator_fault_reason = m->auth.state == EH_METHOD_FAULTY
+                                    ? eh_strdup(m->auth.fault_reason) : NULL;
     if ((!e->friendly_name) || (m->registry_file && !e->registry_file) ||
         (m->peer_dll_path && !e->peer_dll_path) ||
         (m->auth_dll_path && !e->authenticator_dll_path) ||
-        (m->state == EH_METHOD_FAULTY && m->fault_reason && !e->fault_reason))
+        (m->state == EH_METHOD_FAULTY && m->fault_reason && !e->fault_reason) ||
+        (m->auth.state == EH_METHOD_FAULTY && m->auth.fault_reason &&
+         !e->authenticator_fault_reason))
         return ERROR_NOT_ENOUGH_MEMORY;
     return ERROR_SUCCESS;
 }
@@ -44,9 +53,12 @@ DWORD eaphost_list_methods(BOOL validate, eaphost_method_entry **methods,
         return ERROR_INVALID_STATE;
     n = reg->count;
     /* Validation runs method code: no host lock here. */
-    for (i = 0; validate && i < n; i++)
+    for (i = 0; validate && i < n; i++) {
         if (reg->methods[i]->peer_dll_path)
             eh_method_validate(reg->methods[i], NULL);
+        if (reg->methods[i]->auth_dll_path)
+            eh_auth_method_validate(reg->methods[i], NULL);
+    }
     if (n == 0)
         return ERROR_SUCCESS;
     out = eh_calloc(n, sizeof(*out));
@@ -77,6 +89,42 @@ void eaphost_free_method_list(eaphost_method_entry *methods, DWORD count)
         eh_free(methods[i].peer_dll_path);
         eh_free(methods[i].authenticator_dll_path);
         eh_free(methods[i].fault_reason);
+        eh_free(methods[i].authenticator_fault_reason);
     }
     eh_free(methods);
+}
+
+DWORD eaphost_get_method_routines(const EAP_METHOD_TYPE *type,
+                                  EAP_PEER_METHOD_ROUTINES *peer,
+                                  EAP_AUTHENTICATOR_METHOD_ROUTINES *authenticator)
+{
+    struct eh_method *m;
+    bool complete = true;
+
+    if (!type || (!peer && !authenticator))
+        return ERROR_INVALID_PARAMETER;
+    if (peer)
+        memset(peer, 0, sizeof *peer);
+    if (authenticator)
+        memset(authenticator, 0, sizeof *authenticator);
+    if (!eh_host_initialized())
+        return ERROR_INVALID_STATE;
+    m = eh_host_find_method(type);
+    if (!m)
+        return EAP_E_EAPHOST_METHOD_NOT_INSTALLED;
+    pthread_mutex_lock(&eh_host.lock);
+    if (peer) {
+        if (m->state == EH_METHOD_READY)
+            *peer = m->dispatch.r;
+        else
+            complete = false;
+    }
+    if (authenticator) {
+        if (m->auth.state == EH_METHOD_READY)
+            *authenticator = m->auth.dispatch.r;
+        else
+            complete = false;
+    }
+    pthread_mutex_unlock(&eh_host.lock);
+    return complete ? ERROR_SUCCESS : EAP_E_EAPHOST_METHOD_NOT_INSTALLED;
 }

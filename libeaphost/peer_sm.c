@@ -265,7 +265,7 @@ static DWORD identity_from_method(struct eh_session *s,
     rc = d->r.EapPeerGetIdentity(s->flags, s->conn_size, s->conn_data,
                                  s->user_size, s->user_data, NULL, &invoke_ui,
                                  &user_out_size, &user_out, &wide, &merr);
-    eh_trace_call(EH_TRACE_PEER, s->id, method_type(s), "EapPeerGetIdentity",
+    EH_TRACE_CALL(EH_TRACE_PEER, s->id, method_type(s), "EapPeerGetIdentity",
                   rc, -1);
     if (rc != ERROR_SUCCESS) {
         free_method_memory(s, user_out);
@@ -369,6 +369,9 @@ static bool request_is_for_method(const struct eh_session *s, const BYTE *req)
            get_be32(req + 8) == mine->dwVendorType;
 }
 
+/* Credentials up to this many UTF-16 units are converted on the stack. */
+#define EH_CRED_UNITS 256
+
 /* EapPeerSetCredentials before the first method packet, where the registry
  * asks for the user name or password dialog. */
 static DWORD pass_credentials(struct eh_session *s,
@@ -377,6 +380,7 @@ static DWORD pass_credentials(struct eh_session *s,
 {
     const struct eh_method *m = s->method;
     const struct eh_dispatch *d = &m->dispatch;
+    WCHAR id_buf[EH_CRED_UNITS], pw_buf[EH_CRED_UNITS];
     WCHAR *wide_id = NULL, *wide_pw = NULL;
     EAP_ERROR *merr = NULL;
     DWORD rc;
@@ -402,25 +406,33 @@ static DWORD pass_credentials(struct eh_session *s,
                          "eaphost_session_set_credentials before the first "
                          "packet", m->peer_invoke_password_dialog ?
                          "Password" : "Username");
-    wide_id = eh_utf8_to_utf16_dup(s->identity ? s->identity : "");
-    if (s->password)
-        wide_pw = eh_utf8_to_utf16_dup(s->password);
-    if (!wide_id || (s->password && !wide_pw)) {
-        rc = eh_sm_fail(s, ERROR_NOT_ENOUGH_MEMORY, NULL, action, err);
+    rc = eh_utf8_to_utf16_into(s->identity ? s->identity : "", id_buf,
+                               EH_CRED_UNITS, &wide_id);
+    if (rc == ERROR_SUCCESS && s->password)
+        rc = eh_utf8_to_utf16_into(s->password, pw_buf, EH_CRED_UNITS,
+                                   &wide_pw);
+    if (rc != ERROR_SUCCESS) {
+        rc = eh_sm_fail(s, rc, NULL, action, err);
         goto out;
     }
     rc = d->r.EapPeerSetCredentials(s->method_session, wide_id, wide_pw,
                                     &merr);
-    eh_trace_credentials(s->id, method_type(s), s->identity, s->password, rc);
+    if (EH_TRACING())
+        eh_trace_credentials(s->id, method_type(s), s->identity, s->password,
+                             rc);
     if (rc != ERROR_SUCCESS)
         rc = fail_from_method(s, rc, merr, action, err,
                               "EapPeerSetCredentials");
     else
         eh_take_method_error(d, merr, NULL);
 out:
-    eh_free(wide_id);
-    if (wide_pw)
-        eh_free_secret(wide_pw, eh_wcslen(wide_pw) * sizeof(WCHAR));
+    if (wide_id != id_buf)
+        eh_free(wide_id);
+    if (wide_pw) {
+        eh_wipe(wide_pw, eh_wcslen(wide_pw) * sizeof(WCHAR));
+        if (wide_pw != pw_buf)
+            eh_free(wide_pw);
+    }
     return rc;
 }
 
@@ -471,12 +483,13 @@ static DWORD take_method_response(struct eh_session *s,
 
     rc = d->r.EapPeerGetResponsePacket(s->method_session, &size,
                                        (EapPacket *)s->scratch, &merr);
-    eh_trace_call(EH_TRACE_PEER, s->id, method_type(s),
+    EH_TRACE_CALL(EH_TRACE_PEER, s->id, method_type(s),
                   "EapPeerGetResponsePacket", rc, -1);
     if (rc != ERROR_SUCCESS)
         return fail_from_method(s, rc, merr, action, err,
                                 "EapPeerGetResponsePacket");
     eh_take_method_error(d, merr, NULL);
+    s->scratch_len = size < s->buf_cap ? size : s->buf_cap;
     defect = response_defect(s, s->scratch, size, why, sizeof(why));
     if (defect)
         return fail_with(s, EAP_E_EAPHOST_METHOD_INVALID_PACKET, action, err,
@@ -485,6 +498,7 @@ static DWORD take_method_response(struct eh_session *s,
     tmp = s->send_buf;
     s->send_buf = s->scratch;
     s->scratch = tmp;
+    s->scratch_len = s->send_len;   /* what the old cached Response held */
     s->send_len = size;
     s->method_responded = true;
     return commit_response(s, s->req_copy, get_be16(s->req_copy + 2),
@@ -542,6 +556,7 @@ static DWORD run_method(struct eh_session *s, const BYTE *req, DWORD len,
     if (!reserve(&s->req_copy, &s->req_copy_cap, len))
         return eh_sm_fail(s, ERROR_NOT_ENOUGH_MEMORY, NULL, action, err);
     memcpy(s->req_copy, req, len);
+    s->req_copy_len = len;
     s->cur_req_id = req[1];
     s->method_started = true;
     s->status = EapHostAuthInProgress;
@@ -552,7 +567,7 @@ static DWORD run_method(struct eh_session *s, const BYTE *req, DWORD len,
     rc = d->r.EapPeerProcessRequestPacket(s->method_session, len,
                                           (EapPacket *)s->req_copy, &out,
                                           &merr);
-    eh_trace_call(EH_TRACE_PEER, s->id, method_type(s),
+    EH_TRACE_CALL(EH_TRACE_PEER, s->id, method_type(s),
                   "EapPeerProcessRequestPacket", rc, (int)out.action);
     if (rc != ERROR_SUCCESS)
         return fail_from_method(s, rc, merr, action, err,
@@ -641,14 +656,14 @@ DWORD eh_sm_fetch_result(struct eh_session *s, EapPeerMethodResultReason why,
     /* The whole structure, Windows 10 fields included, starts zeroed. */
     memset(&mr, 0, sizeof(mr));
     rc = d->r.EapPeerGetResult(s->method_session, why, &mr, &merr);
-    eh_trace_call(EH_TRACE_PEER, s->id, method_type(s), "EapPeerGetResult",
+    EH_TRACE_CALL(EH_TRACE_PEER, s->id, method_type(s), "EapPeerGetResult",
                   rc, -1);
     s->result_reason = why;
     if (rc != ERROR_SUCCESS)
         return fail_from_method(s, rc, merr, NULL, err, "EapPeerGetResult");
     eh_take_method_error(d, merr, NULL);
     rc = copy_method_result(s, &mr);
-    eh_trace_attributes(EH_TRACE_PEER, s->id, method_type(s),
+    EH_TRACE_ATTRIBUTES(EH_TRACE_PEER, s->id, method_type(s),
                         "EapPeerGetResult", s->out_result_attribs,
                         s->out_result_attrib_count);
     if (rc != ERROR_SUCCESS) {
@@ -815,7 +830,7 @@ DWORD eh_sm_process(struct eh_session *s, DWORD size, const BYTE *pkt,
 
     s->counters.packets_received++;
     s->started = true;
-    eh_trace_packet(EH_TRACE_PEER, s->id, "in", pkt, size);
+    EH_TRACE_PACKET(EH_TRACE_PEER, s->id, "in", pkt, size);
     s->send_ready = false;
     *action = EapHostPeerResponseDiscard;
     if (!well_formed(pkt, size, &len))

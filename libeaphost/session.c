@@ -6,16 +6,25 @@
  * reused (the generation moved on).  Slots live in chunks that are never
  * freed while the process runs, so a lookup with any made-up id reads valid
  * memory.  Begin/End/ClearConnection take the table lock for the free list
- * and the connection index; the packet path takes only its slot's mutex.
+ * and the connection index.  The packet path takes no lock at all: a call
+ * enters a session with one compare-and-swap on the slot's state word (id
+ * and flags together) and leaves with another.  Only a thread that meets a
+ * ClearConnection running in its session sleeps, on the slot's condition
+ * variable, until the clear is over.
  */
 #include "internal.h"
 
 #include <string.h>
 
-#define EH_INDEX_BITS 20u
+/* Packet buffers up to this size stay with the slot for its next session. */
+#define EH_KEEP_BUFFER 4096u
+
+/* 16 bits of slot index (65535 live sessions at most) and 16 bits of
+ * generation: a slot's id repeats only after 65535 reuses. */
+#define EH_INDEX_BITS 16u
 #define EH_INDEX_MASK ((1u << EH_INDEX_BITS) - 1u)
 #define EH_GEN_MASK ((1u << (32u - EH_INDEX_BITS)) - 1u)
-#define EH_CHUNK_BITS 10u
+#define EH_CHUNK_BITS 8u
 #define EH_CHUNK_SIZE (1u << EH_CHUNK_BITS)
 #define EH_MAX_CHUNKS (1u << (EH_INDEX_BITS - EH_CHUNK_BITS))
 #define EH_CONN_BUCKETS 4096u
@@ -24,10 +33,30 @@ static struct {
     pthread_mutex_t lock;
     struct eh_session *chunks[EH_MAX_CHUNKS];   /* atomic loads on lookup */
     unsigned chunk_count;
-    struct eh_session *free_head, *free_tail;   /* FIFO: slow id reuse */
+    /* LIFO: the slot used last comes back first, with its buffers warm;
+     * the generation keeps its old ids stale. */
+    struct eh_session *free_head;
     struct eh_session *conn_buckets[EH_CONN_BUCKETS];
     unsigned live_count;
 } table = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static uint64_t state_of(EAP_SESSIONID id, unsigned flags)
+{
+    return ((uint64_t)id << 32) | flags;
+}
+
+static EAP_SESSIONID state_id(uint64_t state)
+{
+    return (EAP_SESSIONID)(state >> 32);
+}
+
+/* The address of a thread-local byte tells threads apart. */
+static void *this_thread(void)
+{
+    static _Thread_local char marker;
+
+    return &marker;
+}
 
 static EAP_SESSIONID next_id(EAP_SESSIONID id)
 {
@@ -70,11 +99,13 @@ static DWORD grow_table(void)
         if (base + i + 1u > EH_INDEX_MASK)
             continue;
         s->id = (1u << EH_INDEX_BITS) | (base + i + 1u);
-        if (table.free_tail)
-            table.free_tail->next_free = s;
-        else
-            table.free_head = s;
-        table.free_tail = s;
+    }
+    /* Lowest index on top of the free list. */
+    for (i = EH_CHUNK_SIZE; i-- > 0;) {
+        if (base + i + 1u > EH_INDEX_MASK)
+            continue;
+        chunk[i].next_free = table.free_head;
+        table.free_head = &chunk[i];
     }
     __atomic_store_n(&table.chunks[table.chunk_count], chunk,
                      __ATOMIC_RELEASE);
@@ -130,19 +161,12 @@ DWORD eh_session_create(const GUID *conn, struct eh_session **out)
         goto out;
     s = table.free_head;
     table.free_head = s->next_free;
-    if (!table.free_head)
-        table.free_tail = NULL;
 
-    pthread_mutex_lock(&s->lock);
     id = s->id;
     /* Zero everything after the slot's own bookkeeping. */
     memset(&s->method, 0, sizeof(*s) - offsetof(struct eh_session, method));
     s->next_free = NULL;
     s->conn_next = NULL;
-    s->live = true;
-    s->busy = true;
-    s->clear_pending = false;
-    s->id = id;
     if (conn) {
         unsigned b = conn_bucket(conn);
 
@@ -151,12 +175,30 @@ DWORD eh_session_create(const GUID *conn, struct eh_session **out)
         s->conn_next = table.conn_buckets[b];
         table.conn_buckets[b] = s;
     }
-    pthread_mutex_unlock(&s->lock);
+    __atomic_store_n(&s->state, state_of(id, EH_ST_LIVE | EH_ST_BUSY),
+                     __ATOMIC_RELEASE);
     table.live_count++;
     *out = s;
 out:
     pthread_mutex_unlock(&table.lock);
     return rc;
+}
+
+/* Sleep until the clear seen in @seen is over (state changes). */
+static void wait_for_clear(struct eh_session *s, uint64_t seen)
+{
+    pthread_mutex_lock(&s->lock);
+    while (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) == seen)
+        pthread_cond_wait(&s->idle, &s->lock);
+    pthread_mutex_unlock(&s->lock);
+}
+
+/* Wake threads in wait_for_clear(); the state has changed already. */
+static void wake_waiters(struct eh_session *s)
+{
+    pthread_mutex_lock(&s->lock);
+    pthread_cond_broadcast(&s->idle);
+    pthread_mutex_unlock(&s->lock);
 }
 
 static struct eh_session *slot_of(EAP_SESSIONID id)
@@ -184,30 +226,37 @@ static struct eh_session *slot_of(EAP_SESSIONID id)
 struct eh_session *eh_session_enter(EAP_SESSIONID id, bool *busy)
 {
     struct eh_session *s = slot_of(id);
+    uint64_t cur;
 
     if (busy)
         *busy = false;
     if (!s)
         return NULL;
-    pthread_mutex_lock(&s->lock);
-    /* A ClearConnection from another thread is short and host-initiated:
-     * the session's own thread waits for it instead of failing. */
-    while (s->live && s->id == id && s->busy && s->clearing &&
-           !pthread_equal(s->clearing_thread, pthread_self()))
-        pthread_cond_wait(&s->idle, &s->lock);
-    if (!s->live || s->id != id) {
-        pthread_mutex_unlock(&s->lock);
-        return NULL;
-    }
-    if (s->busy) {
+    cur = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+    for (;;) {
+        if (state_id(cur) != id || !(cur & EH_ST_LIVE))
+            return NULL;
+        if (!(cur & EH_ST_BUSY)) {
+            if (__atomic_compare_exchange_n(&s->state, &cur,
+                                            cur | EH_ST_BUSY, false,
+                                            __ATOMIC_ACQ_REL,
+                                            __ATOMIC_ACQUIRE))
+                return s;
+            continue;
+        }
+        /* A ClearConnection from another thread is short and
+         * host-initiated: wait for it instead of failing. */
+        if ((cur & EH_ST_CLEARING) &&
+            __atomic_load_n(&s->clearing_by, __ATOMIC_ACQUIRE) !=
+                this_thread()) {
+            wait_for_clear(s, cur);
+            cur = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+            continue;
+        }
         if (busy)
             *busy = true;
-        pthread_mutex_unlock(&s->lock);
         return NULL;
     }
-    s->busy = true;
-    pthread_mutex_unlock(&s->lock);
-    return s;
 }
 
 /**
@@ -247,17 +296,32 @@ static void clear_session(struct eh_session *s)
  */
 void eh_session_leave(struct eh_session *s)
 {
-    pthread_mutex_lock(&s->lock);
-    while (s->clear_pending) {
-        s->clear_pending = false;
-        pthread_mutex_unlock(&s->lock);
-        clear_session(s);
-        pthread_mutex_lock(&s->lock);
+    uint64_t cur = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+    bool was_clearing;
+
+    for (;;) {
+        if (cur & EH_ST_CLEAR_PENDING) {
+            if (__atomic_compare_exchange_n(&s->state, &cur,
+                                            cur & ~(uint64_t)EH_ST_CLEAR_PENDING,
+                                            false, __ATOMIC_ACQ_REL,
+                                            __ATOMIC_ACQUIRE)) {
+                clear_session(s);
+                cur = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+            }
+            continue;
+        }
+        if (__atomic_compare_exchange_n(&s->state, &cur,
+                                        cur & ~(uint64_t)(EH_ST_BUSY |
+                                                          EH_ST_CLEARING),
+                                        false, __ATOMIC_ACQ_REL,
+                                        __ATOMIC_ACQUIRE))
+            break;
     }
-    s->busy = false;
-    s->clearing = false;
-    pthread_cond_broadcast(&s->idle);
-    pthread_mutex_unlock(&s->lock);
+    was_clearing = (cur & EH_ST_CLEARING) != 0;
+    if (was_clearing) {
+        __atomic_store_n(&s->clearing_by, NULL, __ATOMIC_RELEASE);
+        wake_waiters(s);
+    }
 }
 
 static void unlink_connection(struct eh_session *s)
@@ -276,29 +340,41 @@ static void unlink_connection(struct eh_session *s)
     s->conn_next = NULL;
 }
 
-static void free_attribute_copies(EAP_ATTRIBUTE *a, DWORD n)
+/* Wipe a slot buffer's used part; free it when too big to keep. */
+static void settle_buffer(BYTE **buf, DWORD *cap, DWORD used)
 {
-    (void)n;
-    eh_free(a);   /* one block: entries followed by their values */
+    if (!*buf)
+        return;
+    eh_wipe(*buf, used < *cap ? used : *cap);
+    if (*cap > EH_KEEP_BUFFER) {
+        eh_free(*buf);
+        *buf = NULL;
+        *cap = 0;
+    }
 }
 
-/* Release what a session owns (not the slot). */
+/* Release what a session owns; packet buffers stay with the slot. */
 static void free_session_data(struct eh_session *s)
 {
+    DWORD cap = s->buf_cap;
+
     eh_free(s->conn_data);
     eh_free(s->user_data);
     eh_free(s->identity);
     if (s->password)
         eh_free_secret(s->password, strlen(s->password));
-    eh_free(s->last_req);
-    eh_free(s->req_copy);
-    eh_free(s->scratch);
-    eh_free(s->send_buf);
+    settle_buffer(&s->last_req, &s->last_req_cap, s->last_req_len);
+    settle_buffer(&s->req_copy, &s->req_copy_cap, s->req_copy_len);
+    settle_buffer(&s->scratch, &cap, s->scratch_len);
+    cap = s->buf_cap;
+    settle_buffer(&s->send_buf, &cap, s->send_len);
+    s->buf_cap = cap;
+    s->scratch_len = 0;
     eh_free(s->out_ui_context);
-    free_attribute_copies(s->out_attribs, s->out_attrib_count);
+    eh_free(s->out_attribs);
     eh_free(s->out_result_conn);
     eh_free(s->out_result_user);
-    free_attribute_copies(s->out_result_attribs, s->out_result_attrib_count);
+    eh_free(s->out_result_attribs);
     eh_free(s->out_auth_data);
     if (s->result_error)
         eh_error_free(s->result_error);
@@ -312,6 +388,7 @@ static void free_session_data(struct eh_session *s)
 void eh_session_destroy(struct eh_session *s)
 {
     struct eh_method *m = s->method;
+    uint64_t old;
 
     free_session_data(s);
     if (m)
@@ -319,23 +396,18 @@ void eh_session_destroy(struct eh_session *s)
 
     pthread_mutex_lock(&table.lock);
     unlink_connection(s);
-    pthread_mutex_lock(&s->lock);
-    s->live = false;
-    s->busy = false;
-    s->clear_pending = false;
-    s->clearing = false;
-    pthread_cond_broadcast(&s->idle);
     s->id = next_id(s->id);
     memset(&s->method, 0, sizeof(*s) - offsetof(struct eh_session, method));
-    pthread_mutex_unlock(&s->lock);
-    s->next_free = NULL;
-    if (table.free_tail)
-        table.free_tail->next_free = s;
-    else
-        table.free_head = s;
-    table.free_tail = s;
+    old = __atomic_exchange_n(&s->state, state_of(s->id, 0),
+                              __ATOMIC_ACQ_REL);
+    s->next_free = table.free_head;
+    table.free_head = s;
     table.live_count--;
     pthread_mutex_unlock(&table.lock);
+    if (old & EH_ST_CLEARING) {
+        __atomic_store_n(&s->clearing_by, NULL, __ATOMIC_RELEASE);
+        wake_waiters(s);
+    }
 }
 
 /* Id of the session of @conn, 0 if none.  Table lock held. */
@@ -360,6 +432,7 @@ bool eh_sessions_clear_connection(const GUID *conn)
 {
     EAP_SESSIONID id;
     struct eh_session *s;
+    uint64_t cur;
 
     pthread_mutex_lock(&table.lock);
     id = find_connection(conn);
@@ -368,20 +441,26 @@ bool eh_sessions_clear_connection(const GUID *conn)
         return false;
 
     s = slot_of(id);
-    pthread_mutex_lock(&s->lock);
-    if (!s->live || s->id != id) {
-        pthread_mutex_unlock(&s->lock);
-        return false;          /* ended meanwhile */
+    cur = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+    for (;;) {
+        if (state_id(cur) != id || !(cur & EH_ST_LIVE))
+            return false;      /* ended meanwhile */
+        if (cur & EH_ST_BUSY) {
+            /* The thread inside carries the clear out when it leaves. */
+            if (__atomic_compare_exchange_n(&s->state, &cur,
+                                            cur | EH_ST_CLEAR_PENDING, false,
+                                            __ATOMIC_ACQ_REL,
+                                            __ATOMIC_ACQUIRE))
+                return true;
+            continue;
+        }
+        if (__atomic_compare_exchange_n(&s->state, &cur,
+                                        cur | EH_ST_BUSY | EH_ST_CLEARING,
+                                        false, __ATOMIC_ACQ_REL,
+                                        __ATOMIC_ACQUIRE))
+            break;
     }
-    if (s->busy) {
-        s->clear_pending = true;
-        pthread_mutex_unlock(&s->lock);
-        return true;
-    }
-    s->busy = true;
-    s->clearing = true;
-    s->clearing_thread = pthread_self();
-    pthread_mutex_unlock(&s->lock);
+    __atomic_store_n(&s->clearing_by, this_thread(), __ATOMIC_RELEASE);
     clear_session(s);
     eh_session_leave(s);
     return true;
@@ -406,9 +485,9 @@ void eh_sessions_end_all(void)
             struct eh_session *entered;
             EAP_SESSIONID id;
 
-            pthread_mutex_lock(&s->lock);
-            id = s->live ? s->id : 0;
-            pthread_mutex_unlock(&s->lock);
+            uint64_t st = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+
+            id = (st & EH_ST_LIVE) ? state_id(st) : 0;
             if (id == 0 || !(entered = eh_session_enter(id, NULL)))
                 continue;
             eh_session_end_method(entered, NULL);
@@ -436,7 +515,7 @@ DWORD eh_session_end_method(struct eh_session *s, EAP_ERROR **err)
     s->cleared = true;
     d = &s->method->dispatch;
     rc = d->r.EapPeerEndSession(s->method_session, &merr);
-    eh_trace_call(EH_TRACE_PEER, s->id, &s->method->type, "EapPeerEndSession",
+    EH_TRACE_CALL(EH_TRACE_PEER, s->id, &s->method->type, "EapPeerEndSession",
                   rc, -1);
     eh_take_method_error(d, merr, err);
     return rc;

@@ -22,14 +22,18 @@ static struct {
     DWORD flags;
 } tracer;
 
+int eh_tracing;
+
 DWORD eaphost_set_trace(eaphost_trace_fn fn, void *context, DWORD flags)
 {
     if (flags & ~EAPHOST_TRACE_SECRETS)
         return ERROR_INVALID_PARAMETER;
+    __atomic_store_n(&eh_tracing, 0, __ATOMIC_RELEASE);
     __atomic_store_n(&tracer.fn, NULL, __ATOMIC_RELEASE);
     tracer.context = context;
     tracer.flags = flags;
     __atomic_store_n(&tracer.fn, fn, __ATOMIC_RELEASE);
+    __atomic_store_n(&eh_tracing, fn != NULL, __ATOMIC_RELEASE);
     return ERROR_SUCCESS;
 }
 

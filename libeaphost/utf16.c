@@ -389,3 +389,53 @@ DWORD eaphost_utf16_to_utf8(const WCHAR *in, size_t in_len, char **out,
         *out_len = bytes;
     return ERROR_SUCCESS;
 }
+
+/**
+ * eh_utf8_units() - check NUL-terminated UTF-8 without allocating.
+ * @s: the text.
+ *
+ * Return: its length in UTF-16 code units, or SIZE_MAX when malformed.
+ */
+size_t eh_utf8_units(const char *s)
+{
+    size_t units = utf8_to_units((const unsigned char *)s, strlen(s), false,
+                                 NULL);
+
+    return units == EH_MALFORMED ? SIZE_MAX : units;
+}
+
+/**
+ * eh_utf8_to_utf16_into() - convert NUL-terminated UTF-8, into @buf when
+ * it fits (@cap units, terminator included), else into new host memory.
+ * @out: receives the result; free it with eh_free() only when it is not
+ *       @buf.
+ *
+ * Return: ERROR_SUCCESS, ERROR_NO_UNICODE_TRANSLATION,
+ * ERROR_NOT_ENOUGH_MEMORY.
+ */
+DWORD eh_utf8_to_utf16_into(const char *s, WCHAR *buf, size_t cap,
+                            WCHAR **out)
+{
+    const unsigned char *bytes = (const unsigned char *)s;
+    size_t n = strlen(s), units;
+
+    *out = NULL;
+    /* Never more units than bytes: when the bytes fit, one pass will do. */
+    if (n + 1 > cap) {
+        units = utf8_to_units(bytes, n, false, NULL);
+        if (units == EH_MALFORMED)
+            return ERROR_NO_UNICODE_TRANSLATION;
+        if (units + 1 > cap) {
+            buf = eh_calloc(units + 1, sizeof(WCHAR));
+            if (!buf)
+                return ERROR_NOT_ENOUGH_MEMORY;
+        }
+    }
+    units = utf8_to_units(bytes, n, false, buf);
+    if (units == EH_MALFORMED) {
+        return ERROR_NO_UNICODE_TRANSLATION;
+    }
+    buf[units] = 0;
+    *out = buf;
+    return ERROR_SUCCESS;
+}

@@ -246,10 +246,10 @@ static int put_float(struct w32_sink *o, const struct spec *sp, va_list *ap)
     else
         d = va_arg(*ap, double);
     /* A negative precision means "none" to snprintf. */
-#define W32_FLOAT_SNPRINTF(buf, size)                                                  \
+#define W32_FLOAT_SNPRINTF(out_, room_)                                                 \
     (sp->size == SZ_LONGDOUBLE                                                         \
-         ? snprintf(buf, size, fmt, sp->width < 0 ? 0 : sp->width, sp->prec, ld)       \
-         : snprintf(buf, size, fmt, sp->width < 0 ? 0 : sp->width, sp->prec, d))
+         ? snprintf(out_, room_, fmt, sp->width < 0 ? 0 : sp->width, sp->prec, ld)     \
+         : snprintf(out_, room_, fmt, sp->width < 0 ? 0 : sp->width, sp->prec, d))
     n = W32_FLOAT_SNPRINTF(small, sizeof(small));
     if (n < 0)
         return -1;

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <eaptypes.h>
 #include <eaphosterror.h>
+#include <eapmethodtypes.h>
+#include <eapauthenticatortypes.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -108,12 +110,18 @@ typedef struct eaphost_method_entry {
     eaphost_method_state state;
     DWORD fault_code;         /* for FAULTY: EAP_E_EAPHOST_METHOD_NOT_INSTALLED */
     char *fault_reason;       /* for FAULTY: why, else NULL */
+    /* The authenticator half, as the peer half's three fields above
+     * (NOT_LOADED and no reason when authenticator_dll_path is NULL). */
+    eaphost_method_state authenticator_state;
+    DWORD authenticator_fault_code;
+    char *authenticator_fault_reason;
 } eaphost_method_entry;
 
 /**
  * eaphost_list_methods() - every registered method with its load state.
- * @validate: TRUE loads and validates each method not yet loaded first, so
- *            that faulty ones show with their reasons.
+ * @validate: TRUE loads and validates each half (peer and authenticator)
+ *            not yet loaded first, so that faulty ones show with their
+ *            reasons.
  * @methods: receives an array freed with eaphost_free_method_list().
  * @count: receives its length.
  */
@@ -199,6 +207,33 @@ DWORD eaphost_utf8_to_utf16(const char *in, size_t in_len, WCHAR **out,
  */
 DWORD eaphost_utf16_to_utf8(const WCHAR *in, size_t in_len, char **out,
                             size_t *out_len);
+
+/* ---- Inspection ------------------------------------------------------ */
+
+/**
+ * eaphost_get_method_routines() - copy the routine tables the host holds
+ * for a registered method, as its GetInfo calls filled them.
+ * @type: the method, as registered (type, vendor, author).
+ * @peer: if not NULL, receives the peer half's EAP_PEER_METHOD_ROUTINES.
+ * @authenticator: if not NULL, receives the authenticator half's
+ *                 EAP_AUTHENTICATOR_METHOD_ROUTINES.
+ *
+ * For tools that show which routines a method provides (eaphost-test
+ * inspect).  Nothing is loaded: a half is copied only while it is READY
+ * (after eaphost_list_methods() with validation, or a session); otherwise
+ * its table is zeroed.  The function pointers point into the loaded plugin
+ * and stay valid only until it is unloaded (the last
+ * EapHostPeerUninitialize); they are for looking at, never for calling.
+ *
+ * Return: ERROR_SUCCESS when every half asked for was copied;
+ * EAP_E_EAPHOST_METHOD_NOT_INSTALLED when the method is not registered or
+ * a half asked for is not READY (the other half is still copied);
+ * ERROR_INVALID_PARAMETER (NULL @type, or both tables NULL);
+ * ERROR_INVALID_STATE before EapHostPeerInitialize().
+ */
+DWORD eaphost_get_method_routines(const EAP_METHOD_TYPE *type,
+                                  EAP_PEER_METHOD_ROUTINES *peer,
+                                  EAP_AUTHENTICATOR_METHOD_ROUTINES *authenticator);
 
 #ifdef __cplusplus
 }
