@@ -5,7 +5,12 @@ bench_bench_overhead_SOURCES = bench/bench_overhead.c
 bench_bench_overhead_LDADD = libeaphost/libeaphost.la -ldl
 CLEANFILES += bench/bench-overhead
 
-BENCH_BINARIES = bench/bench-overhead
+EXTRA_PROGRAMS += bench/bench-loopback
+bench_bench_loopback_SOURCES = bench/bench_loopback.c
+bench_bench_loopback_LDADD = libeaphost/libeaphost.la
+CLEANFILES += bench/bench-loopback
+
+BENCH_BINARIES = bench/bench-overhead bench/bench-loopback
 EXTRA_DIST += bench/run-bench.sh
 
 bench: $(BENCH_BINARIES) $(eapmethods_LTLIBRARIES) $(noinst_DATA)

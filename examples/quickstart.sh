@@ -1,7 +1,10 @@
 #!/bin/sh
 # quickstart.sh - on a fresh Debian 12 machine: install what is missing,
-# build libeaphost, and run the main job (a full authentication through the
-# host).  Run as root, or as a user who may use sudo.
+# build libeaphost, and run the main job: `eaphost-test auth` with each
+# bundled method (EAP-MD5, EAP-GTC, EAP-MSCHAPv2) against the build tree's
+# registry, once with the right password (must succeed) and once with a
+# wrong one (must fail).  Exit status 0 only when all six came out so.
+# Run as root, or as a user who may use sudo.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 packages="build-essential autoconf automake libtool libltdl-dev pkg-config
@@ -19,5 +22,22 @@ mkdir -p _build
 cd _build
 [ -f Makefile ] || ../configure --enable-werror
 make -j"$(nproc)"
-echo "--- main job: one authentication of the template method"
-./examples/eaphost-demo --plugin examples/.libs/template_method.so --identity alice
+echo "--- main job: eaphost-test auth with each bundled method"
+EAPHOST_METHODS_DIR="$PWD/plugins/methods.d"
+export EAPHOST_METHODS_DIR
+status=0
+for method in md5 gtc mschapv2; do
+    ./examples/eaphost-test auth --method "$method" --identity alice \
+        --password secret || status=1
+    if ./examples/eaphost-test auth --method "$method" --identity alice \
+        --password wrong --server-password secret; then
+        echo "quickstart: $method accepted a wrong password"
+        status=1
+    fi
+done
+if [ "$status" -eq 0 ]; then
+    echo "main job passed: right passwords accepted, wrong ones refused"
+else
+    echo "main job FAILED"
+fi
+exit "$status"

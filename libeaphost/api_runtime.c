@@ -297,6 +297,44 @@ DWORD EapHostPeerGetResult(EAP_SESSIONID sessionHandle,
     return rc;
 }
 
+/*
+ * Preconditions of the UI and attribute calls: the method asked for this
+ * (@pending) and exports @routine.  Returns ERROR_SUCCESS or the error.
+ */
+static DWORD check_request(struct eh_session *s, bool pending,
+                           bool has_routine, const char *asked,
+                           const char *routine, EAP_ERROR **err)
+{
+    if (!pending || method_gone(s))
+        return eh_fail(err, ERROR_INVALID_STATE, &s->method->type,
+                       "the method did not ask %s", asked);
+    if (!has_routine)
+        return eh_fail(err, EAP_E_EAPHOST_METHOD_OPERATION_NOT_SUPPORTED,
+                       &s->method->type, "%s is NULL", routine);
+    return ERROR_SUCCESS;
+}
+
+/* A Set* routine returned: its error fails the session, else its output
+ * becomes the action. */
+static DWORD after_set_routine(struct eh_session *s, DWORD rc,
+                               EAP_ERROR *merr, const EapPeerMethodOutput *out,
+                               EapHostPeerResponseAction *action,
+                               EAP_ERROR **err)
+{
+    const struct eh_dispatch *d = &s->method->dispatch;
+    EAP_ERROR *e = NULL;
+
+    if (rc != ERROR_SUCCESS) {
+        eh_take_method_error(d, merr, &e);
+        return eh_sm_fail(s, rc, e, action, err);
+    }
+    eh_take_method_error(d, merr, NULL);
+    return eh_sm_method_output(s, out, action, err);
+}
+
+#define ASKED_UI "for UI"
+#define ASKED_ATTRS "to respond with attributes"
+
 DWORD EapHostPeerGetUIContext(EAP_SESSIONID sessionHandle,
                               DWORD *pdwSizeOfUIContextData,
                               BYTE **ppUIContextData, EAP_ERROR **ppEapError)
@@ -315,13 +353,9 @@ DWORD EapHostPeerGetUIContext(EAP_SESSIONID sessionHandle,
     if ((rc = eh_session_enter_checked(sessionHandle, &s)) != ERROR_SUCCESS)
         return rc;
     d = &s->method->dispatch;
-    if (!s->ui_pending || method_gone(s)) {
-        rc = eh_fail(ppEapError, ERROR_INVALID_STATE, &s->method->type,
-                     "the method did not ask for UI");
-    } else if (!d->r.EapPeerGetUIContext) {
-        rc = eh_fail(ppEapError, EAP_E_EAPHOST_METHOD_OPERATION_NOT_SUPPORTED,
-                     &s->method->type, "EapPeerGetUIContext is NULL");
-    } else {
+    rc = check_request(s, s->ui_pending, d->r.EapPeerGetUIContext != NULL,
+                       ASKED_UI, "EapPeerGetUIContext", ppEapError);
+    if (rc == ERROR_SUCCESS) {
         rc = d->r.EapPeerGetUIContext(s->method_session, &size, &data, &merr);
         EH_TRACE_CALL(EH_TRACE_PEER, s->id, &s->method->type,
                       "EapPeerGetUIContext", rc, -1);
@@ -363,16 +397,12 @@ DWORD EapHostPeerSetUIContext(EAP_SESSIONID sessionHandle,
     if ((rc = eh_session_enter_checked(sessionHandle, &s)) != ERROR_SUCCESS)
         return rc;
     d = &s->method->dispatch;
-    if (!s->ui_pending || method_gone(s)) {
-        rc = eh_fail(ppEapError, ERROR_INVALID_STATE, &s->method->type,
-                     "the method did not ask for UI");
-    } else if (!d->r.EapPeerSetUIContext) {
-        rc = eh_fail(ppEapError, EAP_E_EAPHOST_METHOD_OPERATION_NOT_SUPPORTED,
-                     &s->method->type, "EapPeerSetUIContext is NULL");
-    } else if (dwSizeOfUIContextData &&
-               !(copy = eh_memdup(pUIContextData, dwSizeOfUIContextData))) {
+    rc = check_request(s, s->ui_pending, d->r.EapPeerSetUIContext != NULL,
+                       ASKED_UI, "EapPeerSetUIContext", ppEapError);
+    if (rc == ERROR_SUCCESS && dwSizeOfUIContextData &&
+        !(copy = eh_memdup(pUIContextData, dwSizeOfUIContextData)))
         rc = ERROR_NOT_ENOUGH_MEMORY;
-    } else {
+    if (rc == ERROR_SUCCESS) {
         s->ui_pending = false;
         s->send_ready = false;
         memset(&out, 0xff, sizeof(out));
@@ -381,15 +411,7 @@ DWORD EapHostPeerSetUIContext(EAP_SESSIONID sessionHandle,
                                       &merr);
         EH_TRACE_CALL(EH_TRACE_PEER, s->id, &s->method->type,
                       "EapPeerSetUIContext", rc, (int)out.action);
-        if (rc != ERROR_SUCCESS) {
-            EAP_ERROR *e = NULL;
-
-            eh_take_method_error(d, merr, &e);
-            rc = eh_sm_fail(s, rc, e, pEapOutput, ppEapError);
-        } else {
-            eh_take_method_error(d, merr, NULL);
-            rc = eh_sm_method_output(s, &out, pEapOutput, ppEapError);
-        }
+        rc = after_set_routine(s, rc, merr, &out, pEapOutput, ppEapError);
     }
     eh_free(copy);
     eh_session_leave(s);
@@ -413,13 +435,10 @@ DWORD EapHostPeerGetResponseAttributes(EAP_SESSIONID sessionHandle,
     if ((rc = eh_session_enter_checked(sessionHandle, &s)) != ERROR_SUCCESS)
         return rc;
     d = &s->method->dispatch;
-    if (!s->attrs_pending || method_gone(s)) {
-        rc = eh_fail(ppEapError, ERROR_INVALID_STATE, &s->method->type,
-                     "the method did not ask to respond with attributes");
-    } else if (!d->r.EapPeerGetResponseAttributes) {
-        rc = eh_fail(ppEapError, EAP_E_EAPHOST_METHOD_OPERATION_NOT_SUPPORTED,
-                     &s->method->type, "EapPeerGetResponseAttributes is NULL");
-    } else {
+    rc = check_request(s, s->attrs_pending,
+                       d->r.EapPeerGetResponseAttributes != NULL, ASKED_ATTRS,
+                       "EapPeerGetResponseAttributes", ppEapError);
+    if (rc == ERROR_SUCCESS) {
         memset(&got, 0, sizeof(got));
         rc = d->r.EapPeerGetResponseAttributes(s->method_session, &got,
                                                &merr);
@@ -459,19 +478,17 @@ DWORD EapHostPeerSetResponseAttributes(EAP_SESSIONID sessionHandle,
     if ((rc = eh_session_enter_checked(sessionHandle, &s)) != ERROR_SUCCESS)
         return rc;
     d = &s->method->dispatch;
-    if (!s->attrs_pending || method_gone(s)) {
-        rc = eh_fail(ppEapError, ERROR_INVALID_STATE, &s->method->type,
-                     "the method did not ask to respond with attributes");
-    } else if (!d->r.EapPeerSetResponseAttributes) {
-        rc = eh_fail(ppEapError, EAP_E_EAPHOST_METHOD_OPERATION_NOT_SUPPORTED,
-                     &s->method->type, "EapPeerSetResponseAttributes is NULL");
-    } else if ((rc = eh_attributes_copy(pAttribs, &entries,
-                                        &copy.dwNumberOfAttributes)) !=
-               ERROR_SUCCESS) {
+    rc = check_request(s, s->attrs_pending,
+                       d->r.EapPeerSetResponseAttributes != NULL, ASKED_ATTRS,
+                       "EapPeerSetResponseAttributes", ppEapError);
+    if (rc == ERROR_SUCCESS) {
+        rc = eh_attributes_copy(pAttribs, &entries,
+                                &copy.dwNumberOfAttributes);
         if (rc == EAP_E_EAPHOST_METHOD_INVALID_PACKET)
             rc = eh_fail(ppEapError, ERROR_INVALID_PARAMETER,
                          &s->method->type, "implausible attribute array");
-    } else {
+    }
+    if (rc == ERROR_SUCCESS) {
         copy.pAttribs = entries;
         s->attrs_pending = false;
         s->send_ready = false;
@@ -480,15 +497,7 @@ DWORD EapHostPeerSetResponseAttributes(EAP_SESSIONID sessionHandle,
                                                &out, &merr);
         EH_TRACE_CALL(EH_TRACE_PEER, s->id, &s->method->type,
                       "EapPeerSetResponseAttributes", rc, (int)out.action);
-        if (rc != ERROR_SUCCESS) {
-            EAP_ERROR *e = NULL;
-
-            eh_take_method_error(d, merr, &e);
-            rc = eh_sm_fail(s, rc, e, pEapOutput, ppEapError);
-        } else {
-            eh_take_method_error(d, merr, NULL);
-            rc = eh_sm_method_output(s, &out, pEapOutput, ppEapError);
-        }
+        rc = after_set_routine(s, rc, merr, &out, pEapOutput, ppEapError);
     }
     eh_free(entries);
     eh_session_leave(s);

@@ -20,3 +20,5 @@ include $(srcdir)/tests/fixtures/nested.mk
 include $(srcdir)/tests/fixtures/auth.mk
 include $(srcdir)/tests/authenticator.mk
 include $(srcdir)/tests/trace.mk
+include $(srcdir)/tests/cli.mk
+include $(srcdir)/tests/win32.mk

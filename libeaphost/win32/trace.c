@@ -21,6 +21,24 @@ static pthread_mutex_t clients_lock = PTHREAD_MUTEX_INITIALIZER;
 static char **clients;          /* [id - 1]: name, NULL when free */
 static size_t nclients;
 
+/*
+ * The library is unloaded with the last method that needs it: release the
+ * client table then, so that names a method never deregistered, and the
+ * table itself, are not lost.
+ */
+__attribute__((destructor)) static void free_clients(void)
+{
+    size_t i;
+
+    pthread_mutex_lock(&clients_lock);
+    for (i = 0; i < nclients; i++)
+        free(clients[i]);
+    free(clients);
+    clients = NULL;
+    nclients = 0;
+    pthread_mutex_unlock(&clients_lock);
+}
+
 /**
  * w32_trace_enabled() - whether method tracing goes anywhere.
  *

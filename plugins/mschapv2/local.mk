@@ -21,6 +21,8 @@ plugins_mschapv2_mschapv2_la_LDFLAGS = $(BUNDLED_PLUGIN_LDFLAGS)
 plugins_mschapv2_mschapv2_la_LIBADD = $(BUNDLED_PLUGIN_LIBADD)
 
 EXTRA_DIST += plugins/mschapv2/mschapv2.json
+CLEANFILES += $(BUNDLED_REGISTRY_DIR)/mschapv2.json \
+	$(BUNDLED_INSTALL_DIR)/mschapv2.json
 
 noinst_DATA += $(BUNDLED_REGISTRY_DIR)/mschapv2.json
 $(BUNDLED_REGISTRY_DIR)/mschapv2.json: $(srcdir)/plugins/mschapv2/mschapv2.json plugins/mschapv2/mschapv2.la

@@ -418,12 +418,6 @@
 #ifndef __in_z_opt
 #define __in_z_opt
 #endif
-#ifndef __callback
-#define __callback
-#endif
-#ifndef __reserved
-#define __reserved
-#endif
 #endif
 
 #endif /* EAPHOST_WIN32_SAL_H */

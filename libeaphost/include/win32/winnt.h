@@ -260,7 +260,12 @@ typedef LONG NTSTATUS;
 typedef HANDLE *PHANDLE;
 typedef HANDLE *LPHANDLE;
 
+/* LowPart / HighPart directly and through u, as on Windows. */
 typedef union _LARGE_INTEGER {
+    __extension__ struct {
+        DWORD LowPart;
+        LONG HighPart;
+    };
     struct {
         DWORD LowPart;
         LONG HighPart;
@@ -269,6 +274,10 @@ typedef union _LARGE_INTEGER {
 } LARGE_INTEGER, *PLARGE_INTEGER;
 
 typedef union _ULARGE_INTEGER {
+    __extension__ struct {
+        DWORD LowPart;
+        DWORD HighPart;
+    };
     struct {
         DWORD LowPart;
         DWORD HighPart;
