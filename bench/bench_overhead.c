@@ -4,7 +4,11 @@
  * The same EAP-MD5 exchange (BeginSession, Identity, MD5 Request/Response,
  * Success and the result, EndSession) is run N times either through the
  * EapHostPeer* API ("api") or by calling the plugin's routines directly
- * ("direct"), the way a host-less test harness would.  "both" runs the two
+ * ("direct"), the way a host-less test harness would: it starts from the
+ * same inputs (UTF-8 user name and password, EAP packets as received),
+ * converts the credentials to UTF-16 for EapPeerSetCredentials, answers
+ * Identity itself, hands the method a private copy of the request, and
+ * trusts whatever the method returns.  "both" runs the two
  * alternately and prints the time of each and their ratio.
  *
  *   bench-overhead MODE N PLUGIN_SO METHODS_DIR
@@ -30,8 +34,8 @@ static const BYTE md5_req[] = { 1, 2, 0, 22, 4, 16, 0x10, 0x32, 0x54, 0x76,
                                 0x98, 0xba, 0xdc, 0xfe, 0x01, 0x23, 0x45,
                                 0x67, 0x89, 0xab, 0xcd, 0xef };
 static const BYTE success_pkt[] = { 3, 2, 0, 4 };
-static const WCHAR user_w[] = { 'a', 'l', 'i', 'c', 'e', 0 };
-static const WCHAR pass_w[] = { 's', 'e', 'c', 'r', 'e', 't', 0 };
+static const char user[] = "alice";
+static const char password[] = "secret";
 
 static EAP_PEER_METHOD_ROUTINES routines;
 static void (*method_free_error)(EAP_ERROR *);
@@ -70,14 +74,27 @@ static void direct_once(void)
     EAP_ERROR *err = NULL;
     BYTE req[sizeof(md5_req)], resp[MAX_SEND], id_resp[16];
     DWORD size = MAX_SEND;
+    WCHAR *user_w = NULL, *pass_w = NULL;
 
+    if (eaphost_utf8_to_utf16(user, (size_t)-1, &user_w, NULL) !=
+            ERROR_SUCCESS ||
+        eaphost_utf8_to_utf16(password, (size_t)-1, &pass_w, NULL) !=
+            ERROR_SUCCESS)
+        die("direct: credentials");
     if (routines.EapPeerBeginSession(0, NULL, NULL, 0, NULL, 0, NULL,
                                      MAX_SEND, &h, &err) != ERROR_SUCCESS ||
-        routines.EapPeerSetCredentials(h, (LPWSTR)user_w, (LPWSTR)pass_w,
-                                       &err) != ERROR_SUCCESS)
+        routines.EapPeerSetCredentials(h, user_w, pass_w, &err) !=
+            ERROR_SUCCESS)
         die("direct: BeginSession / SetCredentials");
+    eaphost_free(user_w);
+    eaphost_free(pass_w);
     /* A harness answers Identity itself. */
-    memcpy(id_resp, "\x02\x01\x00\x0a\x01" "alice", 10);
+    id_resp[0] = EapCodeResponse;
+    id_resp[1] = identity_req[1];
+    id_resp[2] = 0;
+    id_resp[3] = (BYTE)(5 + strlen(user));
+    id_resp[4] = 1;
+    memcpy(id_resp + 5, user, strlen(user));
     memcpy(req, md5_req, sizeof(req));
     if (routines.EapPeerProcessRequestPacket(h, sizeof(req), (EapPacket *)req,
                                              &out, &err) != ERROR_SUCCESS ||
@@ -128,7 +145,7 @@ static void api_once(void)
     if (EapHostPeerBeginSession(0, type, NULL, NULL, 0, NULL, 0, NULL,
                                 MAX_SEND, NULL, NULL, NULL, &id, &err) !=
             ERROR_SUCCESS ||
-        eaphost_session_set_credentials(id, "alice", "secret") !=
+        eaphost_session_set_credentials(id, user, password) !=
             ERROR_SUCCESS)
         die("api: BeginSession");
     api_round(id, identity_req, sizeof(identity_req), EapHostPeerResponseSend);

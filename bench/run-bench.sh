@@ -7,6 +7,9 @@
 #     start-up cost removed by also counting a run of 0 exchanges) and of
 #     time (both in one process, alternating).
 #  2. Loopback authentications per second for each bundled method.
+#  3. Client CPU per authentication against a local FreeRADIUS, against
+#     wpa_supplicant's eapol_test (bench/radius-cpu.sh), when both are
+#     installed.
 set -eu
 b=${top_builddir:-.}
 plugin="$b/plugins/md5/.libs/md5.so"
@@ -36,4 +39,11 @@ fi
 "$b/bench/bench-overhead" both "$((n * 10))" "$plugin" "$methods"
 if [ -x "$b/bench/bench-loopback" ]; then
     "$b/bench/bench-loopback" "$methods"
+fi
+if command -v eapol_test >/dev/null 2>&1 &&
+   { command -v freeradius || command -v radiusd ||
+     [ -x /usr/sbin/freeradius ] || [ -x /usr/sbin/radiusd ]; } >/dev/null 2>&1; then
+    sh "$(dirname "$0")/radius-cpu.sh"
+else
+    echo "FreeRADIUS CPU benchmark not run: needs freeradius and eapol_test (Debian packages freeradius, eapoltest)"
 fi

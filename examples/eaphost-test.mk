@@ -11,6 +11,8 @@ examples_eaphost_test_SOURCES = \
 	examples/eaphost_test/timeout.c \
 	examples/eaphost_test/cmd_methods.c \
 	examples/eaphost_test/cmd_auth.c \
+	examples/eaphost_test/cmd_auth_radius.h \
+	examples/eaphost_test/cmd_auth_radius.c \
 	examples/eaphost_test/auth_run.h \
 	examples/eaphost_test/auth_run.c \
 	examples/eaphost_test/cmd_inspect.c \
@@ -22,6 +24,8 @@ examples_eaphost_test_SOURCES = \
 	examples/eaphost_test/inspect_steps.c \
 	examples/eaphost_test/inspect_peer.c \
 	examples/eaphost_test/inspect_auth.c
-examples_eaphost_test_LDADD = libeaphost/libeaphost.la
+# --radius: the RADIUS transport (examples/radius/local.mk).
+examples_eaphost_test_CPPFLAGS = $(RADIUS_CPPFLAGS)
+examples_eaphost_test_LDADD = $(RADIUS_LIBS)
 
 dist_man_MANS += examples/eaphost-test.1

@@ -118,6 +118,7 @@ DWORD eaphost_auth_receive(EAP_SESSIONID session, const BYTE *packet,
         return ERROR_INVALID_PARAMETER;
     if ((rc = eh_auth_session_enter(session, &s)) != ERROR_SUCCESS)
         return rc;
+    EH_TRACE_PACKET(EH_TRACE_AUTHENTICATOR, s->id, "in", packet, size);
     rc = eh_auth_sm_receive(s, packet, size, action, err);
     eh_auth_session_leave(s);
     return rc;
@@ -142,6 +143,8 @@ DWORD eaphost_auth_get_packet(EAP_SESSIONID session, BYTE **packet,
     } else {
         *packet = s->send_buf;
         *size = s->send_len;
+        EH_TRACE_PACKET(EH_TRACE_AUTHENTICATOR, s->id, "out", s->send_buf,
+                        s->send_len);
     }
     eh_auth_session_leave(s);
     return rc;

@@ -101,6 +101,9 @@ static bool auth_get_info(struct eh_load *l)
 
     memset(r, 0, sizeof *r);
     DWORD rc = l->get_info.auth(&asked, r, &merr);
+
+    EH_TRACE_CALL(EH_TRACE_AUTHENTICATOR, 0, &l->m->type,
+                  "EapMethodAuthenticatorGetInfo", rc, -1);
     if (rc != ERROR_SUCCESS)
         return eh_load_fail_call(l, "EapMethodAuthenticatorGetInfo", rc,
                                  merr);
@@ -144,6 +147,9 @@ static bool auth_initialize(struct eh_load *l)
     if (!r->EapMethodAuthenticatorInitialize)
         return true;
     DWORD rc = r->EapMethodAuthenticatorInitialize(&type, &merr);
+
+    EH_TRACE_CALL(EH_TRACE_AUTHENTICATOR, 0, &l->m->type,
+                  "EapMethodAuthenticatorInitialize", rc, -1);
     if (rc != ERROR_SUCCESS)
         return eh_load_fail_call(l, "EapMethodAuthenticatorInitialize", rc,
                                  merr);
@@ -156,11 +162,14 @@ static void auth_shutdown(const struct eh_method *m, const void *dispatch)
     const struct eh_auth_dispatch *d = dispatch;
     EAP_METHOD_TYPE type = m->type;
     EAP_ERROR *merr = NULL;
+    DWORD rc;
 
     if (!d->r.EapMethodAuthenticatorShutdown)
         return;
     /* A method that fails to shut down is unloaded all the same. */
-    d->r.EapMethodAuthenticatorShutdown(&type, &merr);
+    rc = d->r.EapMethodAuthenticatorShutdown(&type, &merr);
+    EH_TRACE_CALL(EH_TRACE_AUTHENTICATOR, 0, &m->type,
+                  "EapMethodAuthenticatorShutdown", rc, -1);
     eh_auth_take_method_error(d, merr, NULL);
 }
 

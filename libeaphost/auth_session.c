@@ -173,6 +173,8 @@ DWORD eh_auth_session_end_method(struct eh_auth_session *s, EAP_ERROR **err)
     s->method_session_open = false;
     d = &s->method->auth.dispatch;
     rc = d->r.EapMethodAuthenticatorEndSession(s->method_session, &merr);
+    EH_TRACE_CALL(EH_TRACE_AUTHENTICATOR, s->id, &s->method->type,
+                  "EapMethodAuthenticatorEndSession", rc, -1);
     eh_auth_take_method_error(d, merr, err);
     if (rc != ERROR_SUCCESS && err && !*err)
         *err = eh_error_new(rc, &s->method->type, "EapMethodAuthenticator"

@@ -200,6 +200,8 @@ static DWORD send_method_request(struct eh_auth_session *s,
     rc = d->r.EapMethodAuthenticatorSendPacket(s->method_session, id, &size,
                                                (EapPacket *)s->scratch,
                                                &timeout, &merr);
+    EH_TRACE_CALL(EH_TRACE_AUTHENTICATOR, s->id, mtype(s),
+                  "EapMethodAuthenticatorSendPacket", rc, -1);
     if (rc != ERROR_SUCCESS)
         return fail_from_method(s, rc, merr, action, err,
                                 "EapMethodAuthenticatorSendPacket");
@@ -232,6 +234,8 @@ static DWORD fetch_result(struct eh_auth_session *s,
 
     memset(&r, 0, sizeof r);
     rc = d->r.EapMethodAuthenticatorGetResult(s->method_session, &r, &merr);
+    EH_TRACE_CALL(EH_TRACE_AUTHENTICATOR, s->id, mtype(s),
+                  "EapMethodAuthenticatorGetResult", rc, -1);
     if (rc != ERROR_SUCCESS)
         return fail_from_method(s, rc, merr, action, err,
                                 "EapMethodAuthenticatorGetResult");
@@ -396,6 +400,8 @@ static DWORD rx_identity(struct eh_auth_session *s, const BYTE *pkt,
 
     rc = d->r.EapMethodAuthenticatorBeginSession(0, wide, &attrs, 0, NULL,
                                                  s->max_send, &handle, &merr);
+    EH_TRACE_CALL(EH_TRACE_AUTHENTICATOR, s->id, mtype(s),
+                  "EapMethodAuthenticatorBeginSession", rc, -1);
     eh_free_secret(pw_copy, pw_len);
     eh_free(wide);
     if (rc != ERROR_SUCCESS)
@@ -424,6 +430,8 @@ static DWORD rx_method(struct eh_auth_session *s, const BYTE *pkt, DWORD len,
     rc = d->r.EapMethodAuthenticatorReceivePacket(s->method_session, len,
                                                   (const EapPacket *)
                                                   s->rx_copy, &a, &merr);
+    EH_TRACE_CALL(EH_TRACE_AUTHENTICATOR, s->id, mtype(s),
+                  "EapMethodAuthenticatorReceivePacket", rc, -1);
     if (rc != ERROR_SUCCESS)
         return fail_from_method(s, rc, merr, action, err,
                                 "EapMethodAuthenticatorReceivePacket");
@@ -542,6 +550,8 @@ DWORD eh_auth_sm_set_attributes(struct eh_auth_session *s,
     memset(&a, 0xff, sizeof a);
     rc = d->r.EapMethodAuthenticatorSetAttributes(s->method_session, &copy,
                                                   &a, &merr);
+    EH_TRACE_CALL(EH_TRACE_AUTHENTICATOR, s->id, mtype(s),
+                  "EapMethodAuthenticatorSetAttributes", rc, -1);
     eh_free(entries);
     if (rc != ERROR_SUCCESS)
         return fail_from_method(s, rc, merr, action, err,
@@ -578,6 +588,8 @@ DWORD eh_auth_sm_get_attributes(struct eh_auth_session *s, EAP_ERROR **err)
                        "NULL");
     rc = d->r.EapMethodAuthenticatorGetAttributes(s->method_session, &got,
                                                   &merr);
+    EH_TRACE_CALL(EH_TRACE_AUTHENTICATOR, s->id, mtype(s),
+                  "EapMethodAuthenticatorGetAttributes", rc, -1);
     if (rc != ERROR_SUCCESS) {
         eh_auth_take_method_error(d, merr, err);
         if (err && !*err)

@@ -75,6 +75,14 @@ void eh_error_free(EAP_ERROR *e);
 DWORD eh_fail(EAP_ERROR **pp, DWORD code, const EAP_METHOD_TYPE *type,
               const char *fmt, ...) EH_PRINTF(4, 5);
 
+/* ---- json_file.c: shared by registry.c and user_db.c ---------------- */
+
+struct cJSON;
+DWORD eh_json_file_read(const char *path, size_t max, const char *limit,
+                        char **text, size_t *len, char **why);
+unsigned eh_json_line_of(const char *text, const char *pos);
+const char *eh_json_type_name(const struct cJSON *item);
+
 /* ---- trace.c -------------------------------------------------------- */
 
 enum eh_trace_side { EH_TRACE_PEER, EH_TRACE_AUTHENTICATOR };
@@ -92,6 +100,8 @@ extern int eh_tracing;
 void eh_trace_call(enum eh_trace_side side, EAP_SESSIONID session,
                    const EAP_METHOD_TYPE *type, const char *function,
                    DWORD rc, int action);
+void eh_trace_dll_main(const EAP_METHOD_TYPE *type, const char *reason,
+                       BOOL result);
 void eh_trace_credentials(EAP_SESSIONID session, const EAP_METHOD_TYPE *type,
                           const char *identity, const char *password,
                           DWORD rc);

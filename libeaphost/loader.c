@@ -547,6 +547,8 @@ static bool attach(struct eh_load *l)
 
     bool ok = !lib->dll_main ||
               lib->dll_main(lib->handle, DLL_PROCESS_ATTACH, NULL);
+    if (lib->dll_main && EH_TRACING())
+        eh_trace_dll_main(&l->m->type, "DLL_PROCESS_ATTACH", ok);
     if (!ok)
         lib->dll_main(lib->handle, DLL_PROCESS_DETACH, NULL);
 
@@ -577,8 +579,12 @@ static void detach(struct eh_library *lib)
     lib->runner = pthread_self();
     pthread_mutex_unlock(&libs_lock);
 
-    if (lib->dll_main)
-        lib->dll_main(lib->handle, DLL_PROCESS_DETACH, NULL);
+    if (lib->dll_main) {
+        BOOL ok = lib->dll_main(lib->handle, DLL_PROCESS_DETACH, NULL);
+
+        if (EH_TRACING())
+            eh_trace_dll_main(NULL, "DLL_PROCESS_DETACH", ok);
+    }
 
     pthread_mutex_lock(&libs_lock);
     unlink_library(lib);
@@ -745,6 +751,8 @@ static bool peer_get_info(struct eh_load *l)
 
     memset(r, 0, sizeof *r);
     DWORD rc = l->get_info.peer(&asked, r, &merr);
+
+    EH_TRACE_CALL(EH_TRACE_PEER, 0, &l->m->type, "EapPeerGetInfo", rc, -1);
     if (rc != ERROR_SUCCESS)
         return eh_load_fail_call(l, "EapPeerGetInfo", rc, merr);
     /* Success with an error attached: nothing to report, still freed. */
@@ -785,6 +793,9 @@ static bool peer_initialize(struct eh_load *l)
     if (!r->EapPeerInitialize)
         return true;
     DWORD rc = r->EapPeerInitialize(&merr);
+
+    EH_TRACE_CALL(EH_TRACE_PEER, 0, &l->m->type, "EapPeerInitialize", rc,
+                  -1);
     if (rc != ERROR_SUCCESS)
         return eh_load_fail_call(l, "EapPeerInitialize", rc, merr);
     eh_load_drop_error(l, merr);
@@ -795,11 +806,12 @@ static void peer_shutdown(const struct eh_method *m, const void *dispatch)
 {
     const struct eh_dispatch *d = dispatch;
 
-    (void)m;
     if (d->r.EapPeerShutdown) {
         EAP_ERROR *merr = NULL;
         /* A method that fails to shut down is unloaded all the same. */
-        d->r.EapPeerShutdown(&merr);
+        DWORD rc = d->r.EapPeerShutdown(&merr);
+
+        EH_TRACE_CALL(EH_TRACE_PEER, 0, &m->type, "EapPeerShutdown", rc, -1);
         eh_take_method_error(d, merr, NULL);
     }
 }

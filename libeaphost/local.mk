@@ -10,6 +10,7 @@ libeaphost_libeaphost_internal_la_SOURCES = \
 	libeaphost/error_table.h \
 	libeaphost/utf16.c \
 	libeaphost/trust.c \
+	libeaphost/json_file.c \
 	libeaphost/registry.c \
 	libeaphost/loader.c \
 	libeaphost/loader_int.h \

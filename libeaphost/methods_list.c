@@ -96,17 +96,17 @@ void eaphost_free_method_list(eaphost_method_entry *methods, DWORD count)
 
 DWORD eaphost_get_method_routines(const EAP_METHOD_TYPE *type,
                                   EAP_PEER_METHOD_ROUTINES *peer,
-                                  EAP_AUTHENTICATOR_METHOD_ROUTINES *authenticator)
+                                  EAP_AUTHENTICATOR_METHOD_ROUTINES *auth)
 {
     struct eh_method *m;
     bool complete = true;
 
-    if (!type || (!peer && !authenticator))
+    if (!type || (!peer && !auth))
         return ERROR_INVALID_PARAMETER;
     if (peer)
         memset(peer, 0, sizeof *peer);
-    if (authenticator)
-        memset(authenticator, 0, sizeof *authenticator);
+    if (auth)
+        memset(auth, 0, sizeof *auth);
     if (!eh_host_initialized())
         return ERROR_INVALID_STATE;
     m = eh_host_find_method(type);
@@ -119,9 +119,9 @@ DWORD eaphost_get_method_routines(const EAP_METHOD_TYPE *type,
         else
             complete = false;
     }
-    if (authenticator) {
+    if (auth) {
         if (m->auth.state == EH_METHOD_READY)
-            *authenticator = m->auth.dispatch.r;
+            *auth = m->auth.dispatch.r;
         else
             complete = false;
     }

@@ -296,71 +296,17 @@ static enum step check_trust(struct file_ctx *c, const char *path,
 /* Read the whole file into *@text (host memory, NUL-terminated). */
 static enum step read_text(struct file_ctx *c, char **text, size_t *len)
 {
-    struct stat st;
-    int fd = open(c->path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    char *why = NULL;
+    DWORD rc = eh_json_file_read(c->path, REGISTRY_FILE_MAX, "64 KiB", text,
+                                 len, &why);
     enum step result = STEP_OK;
-    size_t got = 0;
 
-    *text = NULL;
-    if (fd < 0)
-        return refuse(c, "cannot open file: %s", strerror(errno));
-    /* The file may have changed since the trust check: look again. */
-    if (fstat(fd, &st) != 0)
-        result = refuse(c, "cannot read file: %s", strerror(errno));
-    else if (!S_ISREG(st.st_mode))
-        result = refuse(c, "not a regular file");
-    else if (st.st_size > REGISTRY_FILE_MAX)
-        result = refuse(c, "file is larger than 64 KiB (%jd bytes)",
-                        (intmax_t)st.st_size);
-    else if (!(*text = eh_malloc(REGISTRY_FILE_MAX + 2)))
+    if (rc == ERROR_NOT_ENOUGH_MEMORY || (rc != ERROR_SUCCESS && !why))
         result = STEP_NOMEM;
-    /* Read one byte past the limit, in case the file grew meanwhile. */
-    while (result == STEP_OK && got <= REGISTRY_FILE_MAX) {
-        ssize_t n = read(fd, *text + got, REGISTRY_FILE_MAX + 1 - got);
-        if (n == 0)
-            break;
-        if (n > 0)
-            got += (size_t)n;
-        else if (errno != EINTR)
-            result = refuse(c, "cannot read file: %s", strerror(errno));
-    }
-    close(fd);
-    if (result == STEP_OK && got > REGISTRY_FILE_MAX)
-        result = refuse(c, "file is larger than 64 KiB");
-    if (result != STEP_OK) {
-        eh_free(*text);
-        *text = NULL;
-        return result;
-    }
-    (*text)[got] = '\0';
-    *len = got;
-    return STEP_OK;
-}
-
-static const char *json_type_name(const cJSON *item)
-{
-    if (cJSON_IsArray(item))
-        return "an array";
-    if (cJSON_IsString(item))
-        return "a string";
-    if (cJSON_IsNumber(item))
-        return "a number";
-    if (cJSON_IsBool(item))
-        return "a boolean";
-    if (cJSON_IsNull(item))
-        return "null";
-    return "something else";
-}
-
-/* 1-based line of the byte at @pos in @text. */
-static unsigned line_of(const char *text, const char *pos)
-{
-    unsigned line = 1;
-
-    for (const char *p = text; p < pos && *p; p++)
-        if (*p == '\n')
-            line++;
-    return line;
+    else if (rc != ERROR_SUCCESS)
+        result = refuse(c, "%s", why);
+    eh_free(why);
+    return result;
 }
 
 /* Parse @text (freed here) into a JSON object in *@root. */
@@ -381,10 +327,10 @@ static enum step parse_object(struct file_ctx *c, char *text, size_t len,
     else if (!(*root = cJSON_ParseWithOpts(start, &end, 1)))
         /* Also when cJSON runs out of memory: it cannot tell us apart. */
         result = refuse(c, "bad JSON near line %u",
-                        line_of(text, end ? end : text));
+                        eh_json_line_of(text, end ? end : text));
     else if (!cJSON_IsObject(*root))
         result = refuse(c, "expected a JSON object, found %s",
-                        json_type_name(*root));
+                        eh_json_type_name(*root));
     eh_free(text);
     if (result != STEP_OK) {
         cJSON_Delete(*root);

@@ -163,8 +163,8 @@ DWORD eh_session_create(const GUID *conn, struct eh_session **out)
     table.free_head = s->next_free;
 
     id = s->id;
-    /* Zero everything after the slot's own bookkeeping. */
-    memset(&s->method, 0, sizeof(*s) - offsetof(struct eh_session, method));
+    /* Everything after the slot's own bookkeeping is zero already: slots
+     * come zeroed from grow_table() and eh_session_destroy(). */
     s->next_free = NULL;
     s->conn_next = NULL;
     if (conn) {
@@ -201,7 +201,7 @@ static void wake_waiters(struct eh_session *s)
     pthread_mutex_unlock(&s->lock);
 }
 
-static struct eh_session *slot_of(EAP_SESSIONID id)
+static inline struct eh_session *slot_of(EAP_SESSIONID id)
 {
     unsigned idx = id & EH_INDEX_MASK;
     struct eh_session *chunk;

@@ -152,6 +152,27 @@ void eh_trace_call(enum eh_trace_side side, EAP_SESSIONID session,
 }
 
 /**
+ * eh_trace_dll_main() - DllMain of a plugin library and what it returned.
+ * @type: the method whose load called it, or NULL (detach of a library).
+ * @reason: "DLL_PROCESS_ATTACH" or "DLL_PROCESS_DETACH".
+ */
+void eh_trace_dll_main(const EAP_METHOD_TYPE *type, const char *reason,
+                       BOOL result)
+{
+    cJSON *o;
+
+    if (!eh_trace_on())
+        return;
+    o = new_event("call", EH_TRACE_PEER, 0, type);
+    if (!o)
+        return;
+    cJSON_AddStringToObject(o, "function", "DllMain");
+    cJSON_AddStringToObject(o, "reason", reason);
+    cJSON_AddBoolToObject(o, "result", result != FALSE);
+    emit(o);
+}
+
+/**
  * eh_trace_credentials() - EapPeerSetCredentials: the identity is shown,
  * the password only with EAPHOST_TRACE_SECRETS.
  */
@@ -258,4 +279,24 @@ void eh_trace_attributes(enum eh_trace_side side, EAP_SESSIONID session,
         cJSON_AddItemToArray(list, item);
     }
     emit(o);
+}
+
+void eaphost_trace_text(const char *source, const char *text)
+{
+    cJSON *o;
+
+    if (!EH_TRACING() || !text)
+        return;
+    o = cJSON_CreateObject();
+    if (!o)
+        return;
+    cJSON_AddStringToObject(o, "event", "method_trace");
+    cJSON_AddStringToObject(o, "source", source ? source : "");
+    cJSON_AddStringToObject(o, "text", text);
+    emit(o);
+}
+
+BOOL eaphost_trace_active(void)
+{
+    return EH_TRACING() ? TRUE : FALSE;
 }

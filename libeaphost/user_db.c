@@ -313,57 +313,14 @@ static DWORD check_trust(struct load_ctx *c)
 /* The whole file into *@text (host memory, NUL-terminated). */
 static DWORD read_text(struct load_ctx *c, char **text, size_t *len)
 {
-    struct stat st;
-    size_t got = 0;
-    DWORD rc = ERROR_SUCCESS;
-    int fd = open(c->path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    char *why = NULL;
+    DWORD rc = eh_json_file_read(c->path, USER_DB_FILE_MAX, "16 MiB", text,
+                                 len, &why);
 
-    *text = NULL;
-    if (fd < 0)
-        return refuse(c, ERROR_ACCESS_DENIED, "cannot open file: %s",
-                      strerror(errno));
-    if (fstat(fd, &st) != 0)
-        rc = refuse(c, ERROR_ACCESS_DENIED, "cannot read file: %s",
-                    strerror(errno));
-    else if (!S_ISREG(st.st_mode))
-        rc = refuse(c, ERROR_ACCESS_DENIED, "not a regular file");
-    else if (st.st_size > (off_t)USER_DB_FILE_MAX)
-        rc = refuse(c, ERROR_INVALID_DATA, "file is larger than 16 MiB");
-    else if (!(*text = eh_malloc((size_t)st.st_size + 2)))
-        rc = ERROR_NOT_ENOUGH_MEMORY;
-    /* Read one byte past the size, in case the file grew meanwhile. */
-    while (rc == ERROR_SUCCESS && got <= (size_t)st.st_size) {
-        ssize_t n = read(fd, *text + got, (size_t)st.st_size + 1 - got);
-        if (n == 0)
-            break;
-        if (n > 0)
-            got += (size_t)n;
-        else if (errno != EINTR)
-            rc = refuse(c, ERROR_ACCESS_DENIED, "cannot read file: %s",
-                        strerror(errno));
-    }
-    close(fd);
-    if (rc == ERROR_SUCCESS && got > (size_t)st.st_size)
-        rc = refuse(c, ERROR_INVALID_DATA, "file changed while read");
-    if (rc != ERROR_SUCCESS) {
-        if (*text)
-            eh_free_secret(*text, got);
-        *text = NULL;
-        return rc;
-    }
-    (*text)[got] = '\0';
-    *len = got;
-    return ERROR_SUCCESS;
-}
-
-static unsigned line_of(const char *text, const char *pos)
-{
-    unsigned line = 1;
-
-    for (const char *p = text; p < pos && *p; p++)
-        if (*p == '\n')
-            line++;
-    return line;
+    if (rc != ERROR_SUCCESS && rc != ERROR_NOT_ENOUGH_MEMORY)
+        rc = why ? refuse(c, rc, "%s", why) : ERROR_NOT_ENOUGH_MEMORY;
+    eh_free(why);
+    return rc;
 }
 
 /*
@@ -386,23 +343,6 @@ static const char *nul_escape(const char *text)
     return NULL;
 }
 
-static const char *json_type_name(const cJSON *item)
-{
-    if (cJSON_IsObject(item))
-        return "an object";
-    if (cJSON_IsArray(item))
-        return "an array";
-    if (cJSON_IsString(item))
-        return "a string";
-    if (cJSON_IsNumber(item))
-        return "a number";
-    if (cJSON_IsBool(item))
-        return "a boolean";
-    if (cJSON_IsNull(item))
-        return "null";
-    return "something else";
-}
-
 static DWORD parse(struct load_ctx *c, const char *text, size_t len,
                    cJSON **root)
 {
@@ -420,15 +360,15 @@ static DWORD parse(struct load_ctx *c, const char *text, size_t len,
                       "expected JSON text");
     if ((nul = nul_escape(start)))
         return refuse(c, ERROR_INVALID_DATA, "line %u: \\u0000 (NUL) in a "
-                      "string", line_of(text, nul));
+                      "string", eh_json_line_of(text, nul));
     *root = cJSON_ParseWithOpts(start, &end, 1);
     if (!*root)
         /* Also when cJSON runs out of memory: it cannot tell us apart. */
         return refuse(c, ERROR_INVALID_DATA, "bad JSON near line %u",
-                      line_of(text, end ? end : text));
+                      eh_json_line_of(text, end ? end : text));
     if (!cJSON_IsObject(*root))
         return refuse(c, ERROR_INVALID_DATA, "expected a JSON object, found "
-                      "%s", json_type_name(*root));
+                      "%s", eh_json_type_name(*root));
     return ERROR_SUCCESS;
 }
 
@@ -452,7 +392,7 @@ static DWORD entry_string(struct load_ctx *c, const cJSON *entry, size_t i,
                       key);
     if (!cJSON_IsString(v) || !v->valuestring)
         return refuse(c, ERROR_INVALID_DATA, "users[%zu]: \"%s\" must be a "
-                      "string, found %s", i, key, json_type_name(v));
+                      "string, found %s", i, key, eh_json_type_name(v));
     *out = v->valuestring;
     return ERROR_SUCCESS;
 }
@@ -465,7 +405,7 @@ static DWORD take_entry(struct load_ctx *c, struct eaphost_user_db *db,
 
     if (!cJSON_IsObject(entry))
         return refuse(c, ERROR_INVALID_DATA, "users[%zu]: expected an object, "
-                      "found %s", i, json_type_name(entry));
+                      "found %s", i, eh_json_type_name(entry));
     for (const cJSON *k = entry->child; k; k = k->next)
         if (strcmp(k->string, "identity") != 0 &&
             strcmp(k->string, "password") != 0)
@@ -507,7 +447,7 @@ static DWORD take_users(struct load_ctx *c, struct eaphost_user_db *db,
         return refuse(c, ERROR_INVALID_DATA, "missing key \"users\"");
     if (!cJSON_IsArray(users))
         return refuse(c, ERROR_INVALID_DATA, "\"users\" must be an array, "
-                      "found %s", json_type_name(users));
+                      "found %s", eh_json_type_name(users));
     for (const cJSON *e = users->child; e && rc == ERROR_SUCCESS; e = e->next)
         rc = take_entry(c, db, e, i++);
     return rc;

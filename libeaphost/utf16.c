@@ -93,7 +93,16 @@ static size_t utf8_to_units(const unsigned char *s, size_t n, bool lossy,
 
     while (pos < n) {
         uint32_t cp;
-        size_t used = utf8_decode(s + pos, n - pos, &cp);
+        size_t used;
+
+        if (s[pos] < 0x80) {        /* ASCII: the common case, one step */
+            if (out)
+                out[units] = s[pos];
+            units++;
+            pos++;
+            continue;
+        }
+        used = utf8_decode(s + pos, n - pos, &cp);
 
         if (used == 0) {
             if (!lossy)

@@ -33,6 +33,21 @@ BUNDLED_REGISTRY_DIR = plugins/methods.d
 # The JSON files to install, with absolute library paths.
 BUNDLED_INSTALL_DIR = plugins/installed.d
 
+# The recipes of plugin NAME's two JSON files, NAME being the target's base
+# name: plugins/NAME/NAME.json with "NAME.so" replaced by the library's
+# path in the build tree (BUNDLED_REGISTRY_RECIPE, 0644 in a 0755
+# directory) or where it is installed (BUNDLED_INSTALL_RECIPE).
+BUNDLED_REGISTRY_RECIPE = $(MKDIR_P) $(BUNDLED_REGISTRY_DIR) && \
+	chmod 0755 $(BUNDLED_REGISTRY_DIR) && \
+	n=`basename $@ .json` && \
+	sed -e "s|\"$$n\\.so\"|\"$(abs_top_builddir)/plugins/$$n/.libs/$$n.so\"|g" \
+	  $(srcdir)/plugins/$$n/$$n.json > $@.tmp && \
+	chmod 0644 $@.tmp && mv -f $@.tmp $@
+BUNDLED_INSTALL_RECIPE = $(MKDIR_P) $(BUNDLED_INSTALL_DIR) && \
+	n=`basename $@ .json` && \
+	sed -e "s|\"$$n\\.so\"|\"$(eapmethodsdir)/$$n.so\"|g" \
+	  $(srcdir)/plugins/$$n/$$n.json > $@.tmp && mv -f $@.tmp $@
+
 include $(srcdir)/plugins/common/local.mk
 include $(srcdir)/plugins/md5/local.mk
 include $(srcdir)/plugins/gtc/local.mk

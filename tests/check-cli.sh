@@ -215,6 +215,10 @@ run "auth --trace (unwritable)" 1 auth --method md5 --identity alice \
 run "auth (method not registered)" 1 auth --method 99 --identity alice \
     --password secret &&
     out '^EAP type 99: FAILURE: EAP_E_EAPHOST_METHOD_NOT_INSTALLED \(0x80420011\): '
+run "auth (registry problems)" 1 auth --method 99 --identity alice \
+    --password secret --methods-dir "$tmp/none" &&
+    err '^eaphost-test: warning: method 99 \(author 0\) is not registered' &&
+    err '^eaphost-test: registry: error +.*/none: '
 pair="$tmp/pair"
 registry "$pair" pair "{ \"AuthorId\": 77, \"TypeId\": 202,
   \"PeerDllPath\": \"$fx/fixture_auth.so\", \"PeerFriendlyName\": \"Pair\",
@@ -264,6 +268,14 @@ run "inspect (type from JSON)" 0 inspect "$tmp/plug/good.so" &&
     out '^  as type 200, author 5 \(from .*/good\.json\)$'
 run "inspect (type from JSON above .libs)" 0 inspect "$tmp/plug/.libs/libgood.so" &&
     out '^  as type 200, author 6 \(from .*/plug/libgood\.json\)$'
+run "inspect --type (author from JSON)" 0 inspect --type 200 "$tmp/plug/good.so" &&
+    out '^  as type 200, author 5 \(from .*/good\.json\)$'
+cp "$fx/fixture_good.so" "$tmp/plug/bad.so"
+registry "$tmp/plug" bad '{ "TypeId": "200" }'
+run "inspect (unusable JSON)" 2 inspect "$tmp/plug/bad.so" &&
+    err 'bad\.json: no usable TypeId' && err '^Usage:'
+run "inspect --type (unusable JSON ignored)" 0 inspect --type 200 "$tmp/plug/bad.so" &&
+    out '^  as type 200, author 0$'
 run "inspect (missing file)" 1 inspect --type 4 "$tmp/none.so" &&
     err 'none\.so: No such file'
 
@@ -291,6 +303,17 @@ run "inspect fixture_crasher" 1 inspect --type 200 "$fx/fixture_crasher.so" &&
     out '^ok   EapPeerBeginSession: succeeded$' &&
     out '^FAIL EapPeerProcessRequestPacket \(a Request of type 200, Identifier 1\): the plugin crashed: SIGSEGV \(signal 11, ' &&
     out '^result: UNUSABLE \(it crashed\)$'
+
+run "inspect fixture_hang (--timeout)" 1 inspect --type 200 --timeout 2 \
+    "$fx/fixture_hang.so" &&
+    out '^FAIL EapPeerProcessRequestPacket \(a Request of type 200, Identifier 1\): no answer within 2 s: the inspection was stopped$' &&
+    out '^result: UNUSABLE \(it hangs\)$'
+
+# ---- the overall timeout of auth ------------------------------------------------
+
+run "auth --timeout" 1 auth --method md5 --identity alice --password secret \
+    -n 100000000 --timeout 1 &&
+    err '^eaphost-test: timed out after 1 s \(--timeout\)$'
 
 echo "check-cli: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -145,6 +145,7 @@ static bool any_event_contains(const char *text)
 START_TEST(every_call_and_packet_is_traced)
 {
     static const char *const calls[] = {
+        "DllMain", "EapPeerGetInfo", "EapPeerInitialize",
         "EapPeerBeginSession", "EapPeerSetCredentials",
         "EapPeerProcessRequestPacket", "EapPeerGetResponsePacket",
         "EapPeerGetResult", "EapPeerEndSession",
@@ -167,6 +168,15 @@ START_TEST(every_call_and_packet_is_traced)
                      find_event("call", "EapPeerProcessRequestPacket", NULL,
                                 -1));
     ck_assert(any_event_contains("\"action\":\"Send\""));
+    ck_assert(any_event_contains("\"reason\":\"DLL_PROCESS_ATTACH\","
+                                 "\"result\":true"));
+    /* The last Uninitialize unloads the method: Shutdown, then DETACH. */
+    clear_events();
+    EapHostPeerUninitialize();
+    ck_assert_int_ge(find_event("call", "EapPeerShutdown", NULL, -1), 0);
+    ck_assert_int_lt(find_event("call", "EapPeerShutdown", NULL, -1),
+                     find_event("call", "DllMain", NULL, -1));
+    ck_assert_uint_eq(EapHostPeerInitialize(), ERROR_SUCCESS);
 }
 END_TEST
 

@@ -28,6 +28,7 @@
 #include <eappapis.h>
 #include <eaphost/authenticator.h>
 #include <eaphost/eaphost.h>
+#include <eaphost/trace.h>
 
 #define WS_VENDOR 32473u
 #define WS_VENDOR_TYPE 2u
@@ -338,6 +339,37 @@ START_TEST(test_trace_routing)
 }
 END_TEST
 
+/* The method's TracePrintf messages also reach the host's own trace. */
+static char host_trace[8192];
+
+static void collect_trace(void *context, const char *json)
+{
+    (void)context;
+    if (strstr(json, "\"event\":\"method_trace\"") &&
+        strlen(host_trace) + strlen(json) + 2 < sizeof(host_trace)) {
+        strcat(host_trace, json);
+        strcat(host_trace, "\n");
+    }
+}
+
+START_TEST(test_trace_reaches_host_trace)
+{
+    char *text;
+
+    host_trace[0] = '\0';
+    ck_assert_uint_eq(eaphost_set_trace(collect_trace, NULL, 0),
+                      ERROR_SUCCESS);
+    text = stderr_of_authentication();
+    ck_assert_uint_eq(eaphost_set_trace(NULL, NULL, 0), ERROR_SUCCESS);
+    /* Not on stderr without the variable, but in the host's trace. */
+    ck_assert_msg(strstr(text, "eaphost-trace") == NULL, "%s", text);
+    free(text);
+    ck_assert_msg(strstr(host_trace, "\"source\":\"winstyle\",\"text\":"
+                                     "\"credentials for alice\"") != NULL,
+                  "%s", host_trace);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("winstyle");
@@ -350,6 +382,7 @@ int main(void)
     tcase_add_test(tc, test_loopback_success);
     tcase_add_test(tc, test_loopback_wrong_password);
     tcase_add_test(tc, test_trace_routing);
+    tcase_add_test(tc, test_trace_reaches_host_trace);
     suite_add_tcase(s, tc);
     unsetenv("EAPHOST_TRACE_METHODS");
     return tu_run(s);

@@ -21,4 +21,6 @@ include $(srcdir)/tests/fixtures/auth.mk
 include $(srcdir)/tests/authenticator.mk
 include $(srcdir)/tests/trace.mk
 include $(srcdir)/tests/cli.mk
+include $(srcdir)/tests/radius.mk
 include $(srcdir)/tests/win32.mk
+include $(srcdir)/tests/freeradius.mk

@@ -25,7 +25,7 @@
 #include "auth_run.h"
 #include "cli.h"
 
-/* ---- trace file ----------------------------------------------------------- */
+/* ---- trace file -------------------------------------------------------- */
 
 static void trace_line(void *context, const char *json)
 {
@@ -61,7 +61,7 @@ static bool close_trace(FILE *f, const char *path)
     return ok;
 }
 
-/* ---- user database ---------------------------------------------------------- */
+/* ---- user database ----------------------------------------------------- */
 
 static eaphost_user_db *make_users(const struct auth_options *o)
 {
@@ -94,7 +94,7 @@ static eaphost_user_db *make_users(const struct auth_options *o)
     return db;
 }
 
-/* ---- the method as registered ------------------------------------------------ */
+/* ---- the method as registered ------------------------------------------ */
 
 /* Its friendly name (or "EAP type T") into @name; warnings about its
  * registry file, or every refused file when it is not registered. */
@@ -123,19 +123,19 @@ static void describe_method(const EAP_METHOD_TYPE *t, char *name, size_t n)
     }
     if (eaphost_get_registry_problems(&p, &np) == ERROR_SUCCESS && np > 0) {
         if (file) {
-            cli_print_problems(stderr, CLI_NAME ": warning: ", p, np, file);
+            cli_print_problems(stderr, CLI_NAME ": registry: ", p, np, file);
         } else {
             fprintf(stderr, CLI_NAME ": warning: method %s (author %" PRIu32
                     ") is not registered; the registry has problems:\n",
                     type, (uint32_t)t->dwAuthorId);
-            cli_print_problems(stderr, CLI_NAME ": warning: ", p, np, NULL);
+            cli_print_problems(stderr, CLI_NAME ": registry: ", p, np, NULL);
         }
     }
     eaphost_free_registry_problems(p, np);
     eaphost_free_method_list(list, count);
 }
 
-/* ---- one authentication ------------------------------------------------------ */
+/* ---- one authentication ------------------------------------------------ */
 
 static void print_failure(const char *prefix, const char *name, DWORD code,
                           const char *text)
@@ -230,14 +230,21 @@ static DWORD run_all(const struct auth_options *o, const eaphost_user_db *db,
     clock_gettime(CLOCK_MONOTONIC, &t0);
     for (i = 0; i < o->count; i++) {
         eaphost_loopback_result *r = NULL;
-        DWORD rc = eaphost_loopback_run(&cfg, &r);
+        DWORD rc;
+        bool ok;
 
         if (o->count > 1 && i > 0)
             snprintf(prefix, sizeof prefix, "run %" PRIu32 ": ",
                      (uint32_t)i + 1);
-        if (!report(prefix, name, o->identity, rc, r, i == 0))
+        if (o->radius.server) {
+            ok = auth_radius_one(o, prefix, name, i == 0);
+        } else {
+            rc = eaphost_loopback_run(&cfg, &r);
+            ok = report(prefix, name, o->identity, rc, r, i == 0);
+            eaphost_loopback_free(r);
+        }
+        if (!ok)
             failed++;
-        eaphost_loopback_free(r);
         fflush(stdout);
     }
     if (o->count_given) {
@@ -261,8 +268,9 @@ int auth_run(const struct auth_options *o)
     DWORD rc, failed;
     int status;
 
-    db = make_users(o);
-    if (!db)
+    /* With --radius the users are the RADIUS server's. */
+    db = o->radius.server ? NULL : make_users(o);
+    if (!db && !o->radius.server)
         return CLI_EXIT_FAILED;
     if (o->trace_file) {
         trace = open_trace(o->trace_file);

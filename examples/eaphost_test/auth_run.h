@@ -9,6 +9,8 @@
 
 #include <eaptypes.h>
 
+#include "cmd_auth_radius.h"
+
 struct auth_options {
     EAP_METHOD_TYPE type;        /* --method (and --author) */
     bool method_given;
@@ -25,7 +27,9 @@ struct auth_options {
     bool count_given;
     DWORD timeout;               /* seconds, 0: none */
     DWORD max_send;
+    bool max_send_given;         /* --max-send */
     const char *methods_dir;
+    struct auth_radius_options radius;   /* --radius and its options */
 };
 
 /**

@@ -27,7 +27,7 @@
 /* Default largest packet (dwMaxSendPacketSize). */
 #define CLI_DEFAULT_MAX_SEND 1020u
 
-/* ---- main.c ------------------------------------------------------------- */
+/* ---- main.c ------------------------------------------------------------ */
 
 /**
  * cli_usage_error() - report bad arguments: the message and the usage of
@@ -55,7 +55,7 @@ int cli_help(const char *command);
  */
 void cli_print_usage(FILE *f, const char *command);
 
-/* ---- args.c ------------------------------------------------------------- */
+/* ---- args.c ------------------------------------------------------------ */
 
 /**
  * cli_parse_u32() - a whole decimal or 0x-hexadecimal number.
@@ -106,7 +106,7 @@ bool cli_use_methods_dir(const char *dir);
  */
 void cli_find_author(EAP_METHOD_TYPE *type);
 
-/* ---- output.c ----------------------------------------------------------- */
+/* ---- output.c ---------------------------------------------------------- */
 
 /* Room for any text cli_type_text() writes. */
 #define CLI_TYPE_TEXT 48
@@ -162,7 +162,7 @@ char *cli_error_text(const EAP_ERROR *e);
 void cli_print_problems(FILE *f, const char *indent, const eaphost_problem *p,
                         DWORD n, const char *only_file);
 
-/* ---- timeout.c ---------------------------------------------------------- */
+/* ---- timeout.c --------------------------------------------------------- */
 
 /**
  * cli_start_timeout() - end the process with a message and exit status 1
@@ -171,7 +171,7 @@ void cli_print_problems(FILE *f, const char *indent, const eaphost_problem *p,
  */
 void cli_start_timeout(unsigned seconds);
 
-/* ---- the commands -------------------------------------------------------- */
+/* ---- the commands ------------------------------------------------------ */
 
 /**
  * cli_methods() - `eaphost-test methods`.

@@ -4,7 +4,8 @@
  * credentials handed over with eaphost_session_set_credentials (the
  * loopback's identity and password), the authenticator's users from
  * --users FILE or, without it, the one identity with --server-password
- * (default: the peer's password).
+ * (default: the peer's password); with --radius, against a RADIUS server
+ * instead (cmd_auth_radius.c).
  *
  * Output: one result line per authentication shown, the MSK in hex when
  * keys were derived and whether both sides agree on it; with -n N the
@@ -29,7 +30,7 @@ enum {
     OPT_AUTHOR, OPT_METHODS_DIR
 };
 
-static const struct option auth_options[] = {
+static const struct option long_options[] = {
     { "method", required_argument, NULL, OPT_METHOD },
     { "identity", required_argument, NULL, OPT_IDENTITY },
     { "password", required_argument, NULL, OPT_PASSWORD },
@@ -43,6 +44,7 @@ static const struct option auth_options[] = {
     { "author", required_argument, NULL, OPT_AUTHOR },
     { "methods-dir", required_argument, NULL, OPT_METHODS_DIR },
     { "help", no_argument, NULL, 'h' },
+    AUTH_RADIUS_LONG_OPTIONS,
     { NULL, 0, NULL, 0 },
 };
 
@@ -85,6 +87,7 @@ static bool take_option(int c, struct auth_options *o, char **argv,
         return number_option("--timeout", optarg, 0, 1000000u, &o->timeout,
                              status);
     case OPT_MAX_SEND:
+        o->max_send_given = true;
         return number_option("--max-send", optarg, 20, 65535u, &o->max_send,
                              status);
     case OPT_AUTHOR:
@@ -99,6 +102,12 @@ static bool take_option(int c, struct auth_options *o, char **argv,
                                   argv[optind - 1]);
         return false;
     default:
+        switch (auth_radius_option(c, optarg, &o->radius, status)) {
+        case 1:
+            return true;
+        case -1:
+            return false;
+        }
         *status = cli_usage_error("auth", "unknown option '%s'",
                                   argv[optind - 1]);
         return false;
@@ -115,7 +124,7 @@ static bool parse(int argc, char **argv, struct auth_options *o, int *status)
     o->max_send = CLI_DEFAULT_MAX_SEND;
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, ":hn:", auth_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hn:", long_options, NULL)) != -1) {
         if (c == 'n')
             o->count_given = true;
         if (!take_option(c, o, argv, status))
@@ -131,7 +140,7 @@ static bool parse(int argc, char **argv, struct auth_options *o, int *status)
     else if (o->users_file && o->server_password)
         *status = cli_usage_error("auth", "--users and --server-password "
                                   "exclude each other");
-    else
+    else if (auth_radius_check(o, status))
         return true;
     return false;
 }

@@ -38,7 +38,7 @@ struct watch {
     bool timed_out;
 };
 
-/* ---- arguments --------------------------------------------------------------- */
+/* ---- arguments --------------------------------------------------------- */
 
 static bool parse_hex(const char *s, BYTE *out, DWORD max, DWORD *len)
 {
@@ -129,27 +129,47 @@ static int parse(int argc, char **argv, struct inspect_args *a,
     return 0;
 }
 
-/* The type: --type, else the JSON beside the plugin; --author on top. */
+static bool same_type(const EAP_TYPE *a, const EAP_TYPE *b)
+{
+    return a->type == b->type && a->dwVendorId == b->dwVendorId &&
+           a->dwVendorType == b->dwVendorType;
+}
+
+/*
+ * The type: --type, else the JSON beside the plugin.  The author: --author,
+ * else the JSON's when it names the same type, else 0.
+ */
 static int resolve_type(const struct inspect_args *a,
                         struct inspect_options *o, char **source)
 {
+    EAP_METHOD_TYPE from_json;
+    int found;
+
     *source = NULL;
+    found = inspect_type_from_json(o->plugin, &from_json, source,
+                                   !a->type_given);
     if (a->type_given) {
         o->type.eapType = a->type;
+        if (found == 1 && same_type(&from_json.eapType, &a->type)) {
+            o->type.dwAuthorId = from_json.dwAuthorId;
+        } else {
+            free(*source);
+            *source = NULL;
+        }
+    } else if (found == 1) {
+        o->type = from_json;
     } else {
-        int found = inspect_type_from_json(o->plugin, &o->type, source);
-        if (found <= 0)
-            return cli_usage_error("inspect", "cannot tell the type of %s%s;"
-                                   " give --type", o->plugin, found == 0 ?
-                                   " (no registry JSON file of its name "
-                                   "beside it)" : "");
+        return cli_usage_error("inspect", "cannot tell the type of %s%s; "
+                               "give --type", o->plugin, found == 0 ?
+                               " (no registry JSON file of its name beside "
+                               "it)" : "");
     }
     if (a->author_given)
         o->type.dwAuthorId = a->author;
     return 0;
 }
 
-/* ---- the child --------------------------------------------------------------- */
+/* ---- the child --------------------------------------------------------- */
 
 static const char *signal_name(int sig)
 {
@@ -291,7 +311,7 @@ static int run_child(const struct inspect_options *o)
     return WEXITSTATUS(wstatus) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILED;
 }
 
-/* ---- the command --------------------------------------------------------------- */
+/* ---- the command ------------------------------------------------------- */
 
 static char *make_registry_dir(void)
 {

@@ -51,7 +51,7 @@ struct inspect_exports {
     unsigned present;            /* bit (1 << enum inspect_export) */
 };
 
-/* ---- inspect_report.c: the step lines (child only) ----------------------- */
+/* ---- inspect_report.c: the step lines (child only) --------------------- */
 
 /**
  * insp_report_init() - start reporting.
@@ -122,7 +122,7 @@ int insp_finish(void);
  */
 const char *insp_code_text(char *buf, size_t n, DWORD code, EAP_ERROR *err);
 
-/* ---- the parts ------------------------------------------------------------ */
+/* ---- the parts --------------------------------------------------------- */
 
 /**
  * inspect_child() - everything the child does.
@@ -237,11 +237,12 @@ DWORD inspect_request(const struct inspect_options *o, BYTE *buf, DWORD n);
  * @plugin: the plugin's path.
  * @type: receives the type and author.
  * @json: receives the file's path (free()) when one was read.
+ * @report: say on stderr why a file that is there cannot be used.
  *
- * Return: 1 when found, 0 when there is no such file, -1 after a message
- * when a file is there but holds no usable type.
+ * Return: 1 when found, 0 when there is no such file, -1 when a file is
+ * there but holds no usable type.
  */
 int inspect_type_from_json(const char *plugin, EAP_METHOD_TYPE *type,
-                           char **json);
+                           char **json, bool report);
 
 #endif /* EAPHOST_TEST_INSPECT_H */

@@ -143,8 +143,8 @@ static bool scan_object(struct scan *s, DWORD *v, bool *have)
     }
 }
 
-/* Read @path; 1 found, 0 no file, -1 unusable (message printed). */
-static int read_type(const char *path, EAP_METHOD_TYPE *type)
+/* Read @path; 1 found, 0 no file, -1 unusable (a message if @report). */
+static int read_type(const char *path, EAP_METHOD_TYPE *type, bool report)
 {
     static char buf[JSON_MAX];
     DWORD v[K_COUNT] = { 0 };
@@ -156,8 +156,9 @@ static int read_type(const char *path, EAP_METHOD_TYPE *type)
     if (!f) {
         if (errno == ENOENT)
             return 0;
-        fprintf(stderr, CLI_NAME ": %s: %s; give --type\n", path,
-                strerror(errno));
+        if (report)
+            fprintf(stderr, CLI_NAME ": %s: %s; give --type\n", path,
+                    strerror(errno));
         return -1;
     }
     n = fread(buf, 1, sizeof buf, f);
@@ -168,8 +169,10 @@ static int read_type(const char *path, EAP_METHOD_TYPE *type)
         v[K_TYPE] < 4 || v[K_TYPE] > 254 ||
         (v[K_TYPE] == 254 && (!have[K_VENDOR] || !have[K_VENDOR_TYPE] ||
                               v[K_VENDOR] > 0xFFFFFFu))) {
-        fprintf(stderr, CLI_NAME ": %s: no usable TypeId (and VendorId, "
-                "VendorType for 254) in it; give --type\n", path);
+        if (report)
+            fprintf(stderr, CLI_NAME ": %s: no usable TypeId (and "
+                    "VendorId, VendorType for 254) in it; give --type\n",
+                    path);
         return -1;
     }
     memset(type, 0, sizeof *type);
@@ -183,7 +186,7 @@ static int read_type(const char *path, EAP_METHOD_TYPE *type)
 }
 
 int inspect_type_from_json(const char *plugin, EAP_METHOD_TYPE *type,
-                           char **json)
+                           char **json, bool report)
 {
     const char *slash = strrchr(plugin, '/');
     const char *base = slash ? slash + 1 : plugin;
@@ -200,14 +203,14 @@ int inspect_type_from_json(const char *plugin, EAP_METHOD_TYPE *type,
     }
     snprintf(path, n, "%.*s%s%.*s.json", (int)dir_len, plugin,
              slash ? "/" : "", (int)base_len, base);
-    found = read_type(path, type);
+    found = read_type(path, type, report);
     if (found == 0 && dir_len >= 5 &&
         strncmp(plugin + dir_len - 5, ".libs", 5) == 0 &&
         (dir_len == 5 || plugin[dir_len - 6] == '/')) {
         size_t up = dir_len - 5;
         snprintf(path, n, "%.*s%.*s.json", (int)up, plugin, (int)base_len,
                  base);
-        found = read_type(path, type);
+        found = read_type(path, type, report);
     }
     if (found == 1)
         *json = path;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_auth_radius.h"
 
 static const char usage_methods[] =
     "       " CLI_NAME " methods [--methods-dir DIR]\n";
@@ -28,7 +29,8 @@ static const char usage_auth[] =
     "       " CLI_NAME " auth --method M --identity NAME [--password P]\n"
     "                    [--server-password P | --users FILE] [--trace FILE]\n"
     "                    [--trace-secrets] [-n N] [--timeout S]\n"
-    "                    [--max-send BYTES] [--author A] [--methods-dir DIR]\n";
+    "                    [--max-send BYTES] [--author A] [--methods-dir DIR]\n"
+    AUTH_RADIUS_USAGE;
 
 static const char help_text[] =
     "Run EAP methods through libeaphost, the EAPHost emulator.\n"
@@ -43,12 +45,13 @@ static const char help_text[] =
     "            Initialize/Shutdown, one session and its answer to a\n"
     "            well-formed request, for both halves.  Exit 1 if a defect\n"
     "            makes the plugin unusable (a crash is one).\n"
-    "  auth      authenticate against the in-process authenticator and\n"
-    "            print the result and the MSK.  Exit 0 only on success.\n"
+    "  auth      authenticate against the in-process authenticator, or a\n"
+    "            RADIUS server with --radius, and print the result and the\n"
+    "            MSK.  Exit 0 only on success.\n"
     "\n"
     "Options:\n"
-    "  --methods-dir DIR     registry directory (default: $EAPHOST_METHODS_DIR,\n"
-    "                        else the built-in directory)\n"
+    "  --methods-dir DIR     registry directory (default:\n"
+    "                        $EAPHOST_METHODS_DIR, else the built-in one)\n"
     "  --method M            md5, gtc, mschapv2, or TYPE[:VENDOR:VENDORTYPE]\n"
     "  --type T[:V:VT]       inspect: the plugin's EAP type (default: from a\n"
     "                        JSON file of the plugin's base name beside it)\n"
@@ -64,7 +67,9 @@ static const char help_text[] =
     "                        lines; secrets redacted unless --trace-secrets\n"
     "  -n N, --count N       auth: run N authentications, print the rate\n"
     "  --timeout S           give up after S seconds (default 30, 0: never)\n"
-    "  --max-send BYTES      auth: largest packet (default 1020)\n"
+    "  --max-send BYTES      auth: largest packet (default 1020; 1400\n"
+    "                        with --radius)\n"
+    AUTH_RADIUS_HELP
     "  -h, --help            this text;  --version  the version\n"
     "\n"
     "Exit status: 0 success, 1 failure or defect, 2 bad arguments.\n"

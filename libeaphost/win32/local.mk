@@ -28,6 +28,8 @@ libeaphost_win32_libeaphost_win32_la_CPPFLAGS = \
 libeaphost_win32_libeaphost_win32_la_CFLAGS = $(AM_CFLAGS) -fshort-wchar
 libeaphost_win32_libeaphost_win32_la_LDFLAGS = -version-info $(EAPHOST_LT_VERSION) \
 	-no-undefined -export-symbols-regex '^eaphost_w32_'
+# Method trace messages go into the host's trace.
+libeaphost_win32_libeaphost_win32_la_LIBADD = libeaphost/libeaphost.la
 
 win32includedir = $(includedir)/libeaphost/win32
 win32include_HEADERS = \

@@ -2,15 +2,16 @@
  * trace.c - the Trace* functions of rtutils.h and OutputDebugString.
  *
  * Every message ends in w32_trace_route(), the one place that decides
- * where method tracing goes.  Today that is standard error, one line per
- * message, while the environment variable EAPHOST_TRACE_METHODS is set;
- * otherwise messages are discarded (and not even formatted).  A tracing
- * module of the emulator can take over by changing only that function.
+ * where method tracing goes: into the host's trace (eaphost_set_trace) as
+ * a "method_trace" event, and to standard error, one line per message,
+ * while the environment variable EAPHOST_TRACE_METHODS is set.
  *
  * Trace ids index a table of client names (id = index + 1) guarded by a
  * mutex; deregistered slots are reused.
  */
 #include "w32_internal.h"
+
+#include <eaphost/trace.h>
 
 #include <pthread.h>
 #include <stdio.h>
@@ -39,14 +40,20 @@ __attribute__((destructor)) static void free_clients(void)
     pthread_mutex_unlock(&clients_lock);
 }
 
+static bool to_stderr(void)
+{
+    return getenv("EAPHOST_TRACE_METHODS") != NULL;
+}
+
 /**
  * w32_trace_enabled() - whether method tracing goes anywhere.
  *
- * Return: true while EAPHOST_TRACE_METHODS is set in the environment.
+ * Return: true while the host traces (eaphost_set_trace) or
+ * EAPHOST_TRACE_METHODS is set in the environment.
  */
 bool w32_trace_enabled(void)
 {
-    return getenv("EAPHOST_TRACE_METHODS") != NULL;
+    return eaphost_trace_active() || to_stderr();
 }
 
 /**
@@ -61,7 +68,8 @@ void w32_trace_route(const char *client, const char *text)
 {
     size_t n = strlen(text);
 
-    if (!w32_trace_enabled())
+    eaphost_trace_text(client, text);
+    if (!to_stderr())
         return;
     while (n && (text[n - 1] == '\n' || text[n - 1] == '\r'))
         n--;

@@ -26,8 +26,14 @@
  * ERROR_INVALID_DATA.  The password is stored in clear: the blob is as
  * secret as the password itself.
  *
- * Each function is documented (kernel-doc) at its definition in
- * method_util.c.
+ * Each function is documented (kernel-doc) at its definition: in
+ * method_util.c (text, errors, secrets, packets, keys) or
+ * method_credentials.c (user blob, credential fields, session credentials).
+ *
+ * Two more headers build on this one: method_exports.h (a method
+ * library's GetInfo, free functions and no-op routines) and
+ * method_password.h (both halves of a one-round password method, such as
+ * EAP-MD5 and EAP-GTC, around the method's own packets and check).
  */
 #ifndef PLUGINS_METHOD_UTIL_H
 #define PLUGINS_METHOD_UTIL_H
@@ -60,22 +66,40 @@ DWORD mu_set_error(EAP_ERROR **err, DWORD code, const EAP_METHOD_TYPE *type,
 void mu_free_error(EAP_ERROR *e);
 
 char *mu_wide_to_utf8(const WCHAR *w);
+DWORD mu_wide_to_utf8_checked(const WCHAR *w, char **out);
 WCHAR *mu_utf8_to_wide(const char *s);
 int mu_utf8_valid(const BYTE *s, size_t n);
 size_t mu_wcslen(const WCHAR *w);
 
 void mu_wipe(void *p, size_t n);
 void mu_free_secret(char *s);
+void mu_wipe_free(void *p, size_t n);
 
 DWORD mu_be16(const BYTE *p);
 void mu_put_be16(BYTE *p, DWORD v);
 BYTE *mu_put_eap_header(BYTE *pkt, BYTE code, BYTE id, DWORD len, BYTE type);
 const BYTE *mu_type_data(const EapPacket *p, DWORD size, BYTE type,
                          DWORD *data_len);
+int mu_eap_type_equal(const EAP_TYPE *a, const EAP_TYPE *b);
+DWORD mu_begin_packet(EapPacket *pkt, DWORD capacity, BYTE code, BYTE id,
+                      BYTE type, size_t total, BYTE **type_data);
 
 DWORD mu_mppe_key_attribute(BYTE vendor_type, const BYTE *key, size_t key_len,
                             EAP_ATTRIBUTE *out);
 void mu_free_key_attribute(EAP_ATTRIBUTE *a);
+
+/*
+ * The two MPPE key attributes of a successful result and the array that
+ * lists them (mu_mppe_keys_set()); zeroed, it is empty.
+ */
+typedef struct mu_mppe_keys {
+    EAP_ATTRIBUTE attrs[2];
+    EAP_ATTRIBUTES array;
+} mu_mppe_keys;
+
+DWORD mu_mppe_keys_set(mu_mppe_keys *k, const BYTE *send, const BYTE *recv,
+                       size_t key_len);
+void mu_mppe_keys_clear(mu_mppe_keys *k);
 
 int mu_ct_equal(const void *a, const void *b, size_t n);
 DWORD mu_random(void *buf, size_t n);

@@ -12,14 +12,8 @@ CLEANFILES += $(BUNDLED_REGISTRY_DIR)/gtc.json \
 
 noinst_DATA += $(BUNDLED_REGISTRY_DIR)/gtc.json
 $(BUNDLED_REGISTRY_DIR)/gtc.json: $(srcdir)/plugins/gtc/gtc.json plugins/gtc/gtc.la
-	$(AM_V_GEN)$(MKDIR_P) $(BUNDLED_REGISTRY_DIR) && \
-	chmod 0755 $(BUNDLED_REGISTRY_DIR) && \
-	sed -e 's|"gtc\.so"|"$(abs_top_builddir)/plugins/gtc/.libs/gtc.so"|g' \
-	  $(srcdir)/plugins/gtc/gtc.json > $@.tmp && \
-	chmod 0644 $@.tmp && mv -f $@.tmp $@
+	$(AM_V_GEN)$(BUNDLED_REGISTRY_RECIPE)
 
 eapregistry_DATA += $(BUNDLED_INSTALL_DIR)/gtc.json
 $(BUNDLED_INSTALL_DIR)/gtc.json: $(srcdir)/plugins/gtc/gtc.json Makefile
-	$(AM_V_GEN)$(MKDIR_P) $(BUNDLED_INSTALL_DIR) && \
-	sed -e 's|"gtc\.so"|"$(eapmethodsdir)/gtc.so"|g' \
-	  $(srcdir)/plugins/gtc/gtc.json > $@.tmp && mv -f $@.tmp $@
+	$(AM_V_GEN)$(BUNDLED_INSTALL_RECIPE)

@@ -12,14 +12,8 @@ CLEANFILES += $(BUNDLED_REGISTRY_DIR)/md5.json \
 
 noinst_DATA += $(BUNDLED_REGISTRY_DIR)/md5.json
 $(BUNDLED_REGISTRY_DIR)/md5.json: $(srcdir)/plugins/md5/md5.json plugins/md5/md5.la
-	$(AM_V_GEN)$(MKDIR_P) $(BUNDLED_REGISTRY_DIR) && \
-	chmod 0755 $(BUNDLED_REGISTRY_DIR) && \
-	sed -e 's|"md5\.so"|"$(abs_top_builddir)/plugins/md5/.libs/md5.so"|g' \
-	  $(srcdir)/plugins/md5/md5.json > $@.tmp && \
-	chmod 0644 $@.tmp && mv -f $@.tmp $@
+	$(AM_V_GEN)$(BUNDLED_REGISTRY_RECIPE)
 
 eapregistry_DATA += $(BUNDLED_INSTALL_DIR)/md5.json
 $(BUNDLED_INSTALL_DIR)/md5.json: $(srcdir)/plugins/md5/md5.json Makefile
-	$(AM_V_GEN)$(MKDIR_P) $(BUNDLED_INSTALL_DIR) && \
-	sed -e 's|"md5\.so"|"$(eapmethodsdir)/md5.so"|g' \
-	  $(srcdir)/plugins/md5/md5.json > $@.tmp && mv -f $@.tmp $@
+	$(AM_V_GEN)$(BUNDLED_INSTALL_RECIPE)

@@ -26,14 +26,8 @@ CLEANFILES += $(BUNDLED_REGISTRY_DIR)/mschapv2.json \
 
 noinst_DATA += $(BUNDLED_REGISTRY_DIR)/mschapv2.json
 $(BUNDLED_REGISTRY_DIR)/mschapv2.json: $(srcdir)/plugins/mschapv2/mschapv2.json plugins/mschapv2/mschapv2.la
-	$(AM_V_GEN)$(MKDIR_P) $(BUNDLED_REGISTRY_DIR) && \
-	chmod 0755 $(BUNDLED_REGISTRY_DIR) && \
-	sed -e 's|"mschapv2\.so"|"$(abs_top_builddir)/plugins/mschapv2/.libs/mschapv2.so"|g' \
-	  $(srcdir)/plugins/mschapv2/mschapv2.json > $@.tmp && \
-	chmod 0644 $@.tmp && mv -f $@.tmp $@
+	$(AM_V_GEN)$(BUNDLED_REGISTRY_RECIPE)
 
 eapregistry_DATA += $(BUNDLED_INSTALL_DIR)/mschapv2.json
 $(BUNDLED_INSTALL_DIR)/mschapv2.json: $(srcdir)/plugins/mschapv2/mschapv2.json Makefile
-	$(AM_V_GEN)$(MKDIR_P) $(BUNDLED_INSTALL_DIR) && \
-	sed -e 's|"mschapv2\.so"|"$(eapmethodsdir)/mschapv2.so"|g' \
-	  $(srcdir)/plugins/mschapv2/mschapv2.json > $@.tmp && mv -f $@.tmp $@
+	$(AM_V_GEN)$(BUNDLED_INSTALL_RECIPE)

@@ -47,6 +47,7 @@
 #include <eapmethodauthenticatorapis.h>
 #include <eaphosterror.h>
 
+#include "method_exports.h"
 #include "method_util.h"
 #include "mschapv2_crypto.h"
 #include "mschapv2_packet.h"
@@ -83,8 +84,7 @@ struct auth_session {
     BOOL success;
     DWORD failure_reason;
     char problem[PROBLEM_LEN];     /* why the last packet was discarded */
-    EAP_ATTRIBUTE attrs[2];
-    EAP_ATTRIBUTES attr_array;
+    mu_mppe_keys keys;             /* the result's key attributes */
 };
 
 static DWORD fail(EAP_ERROR **err, DWORD code, const char *reason)
@@ -104,38 +104,13 @@ static void note(struct auth_session *s, const char *fmt, ...)
     va_end(ap);
 }
 
-static void free_attrs(struct auth_session *s)
-{
-    mu_free_key_attribute(&s->attrs[0]);
-    mu_free_key_attribute(&s->attrs[1]);
-    s->attr_array.dwNumberOfAttributes = 0;
-    s->attr_array.pAttribs = NULL;
-}
-
 static void destroy(struct auth_session *s)
 {
     if (!s)
         return;
-    free_attrs(s);
+    mu_mppe_keys_clear(&s->keys);
     free(s->identity);
-    mu_wipe(s, sizeof(*s));
-    free(s);
-}
-
-static DWORD APIENTRY auth_initialize(EAP_METHOD_TYPE *type, EAP_ERROR **err)
-{
-    (void)type;
-    if (err)
-        *err = NULL;
-    return ERROR_SUCCESS;
-}
-
-static DWORD APIENTRY auth_shutdown(EAP_METHOD_TYPE *type, EAP_ERROR **err)
-{
-    (void)type;
-    if (err)
-        *err = NULL;
-    return ERROR_SUCCESS;
+    mu_wipe_free(s, sizeof(*s));
 }
 
 /* The NT hash of the stored password, if the host gave one. */
@@ -413,27 +388,20 @@ static DWORD APIENTRY auth_get_result(EAP_SESSION_HANDLE handle,
                  s->problem);
         return fail(err, ERROR_INVALID_STATE, reason);
     }
-    free_attrs(s);
+    mu_mppe_keys_clear(&s->keys);
     memset(result, 0, sizeof(*result));
     if (!s->success) {
         result->fIsSuccess = FALSE;
         result->dwFailureReason = s->failure_reason;
         return ERROR_SUCCESS;
     }
-    rc = mu_mppe_key_attribute(MU_MPPE_SEND_KEY, s->send_key,
-                               MSCHAPV2_KEY_LEN, &s->attrs[0]);
-    if (rc == ERROR_SUCCESS)
-        rc = mu_mppe_key_attribute(MU_MPPE_RECV_KEY, s->recv_key,
-                                   MSCHAPV2_KEY_LEN, &s->attrs[1]);
-    if (rc != ERROR_SUCCESS) {
-        free_attrs(s);
+    rc = mu_mppe_keys_set(&s->keys, s->send_key, s->recv_key,
+                          MSCHAPV2_KEY_LEN);
+    if (rc != ERROR_SUCCESS)
         return fail(err, rc, "out of memory for the key attributes");
-    }
-    s->attr_array.dwNumberOfAttributes = 2;
-    s->attr_array.pAttribs = s->attrs;
     result->fIsSuccess = TRUE;
     result->dwFailureReason = ERROR_SUCCESS;
-    result->pAuthAttribs = &s->attr_array;
+    result->pAuthAttribs = &s->keys.array;
     return ERROR_SUCCESS;
 }
 
@@ -448,65 +416,31 @@ static DWORD APIENTRY auth_end_session(EAP_SESSION_HANDLE handle,
 
 /* ---- exports ------------------------------------------------------------ */
 
-/**
- * EapMethodAuthenticatorGetInfo() - the authenticator routines of
- * EAP-MSCHAPv2.
- * @pEapType: must be type 26 (vendor fields zero) of author 311.
- * @pEapInfo: filled with the routines; pEapType is left NULL, and
- *            UpdateInnerMethodParams, GetAttributes and SetAttributes are
- *            NULL (not used).
- * @ppEapError: receives an error the host frees with
- *              EapMethodAuthenticatorFreeErrorMemory.
- *
- * The table's BeginSession has no bInitialId: the first Identifier comes
- * with SendPacket.  This plugin does not export the SDK's
+/*
+ * EapMethodAuthenticatorGetInfo answers type 26 (vendor fields zero) of
+ * author 311 with this table; pEapType is left NULL, and
+ * UpdateInnerMethodParams, GetAttributes and SetAttributes are NULL (not
+ * used).  The table's BeginSession has no bInitialId: the first Identifier
+ * comes with SendPacket.  This plugin does not export the SDK's
  * EapMethodAuthenticatorBeginSession (and its other per-routine names).
- *
- * Return: ERROR_SUCCESS, ERROR_INVALID_PARAMETER or ERROR_NOT_SUPPORTED.
  */
-DWORD EapMethodAuthenticatorGetInfo(EAP_METHOD_TYPE *pEapType,
-                                    EAP_AUTHENTICATOR_METHOD_ROUTINES *pEapInfo,
-                                    EAP_ERROR **ppEapError)
-{
-    if (ppEapError)
-        *ppEapError = NULL;
-    if (!pEapType || !pEapInfo)
-        return fail(ppEapError, ERROR_INVALID_PARAMETER,
-                    "no type or routines structure");
-    if (pEapType->eapType.type != MSCHAPV2_EAP_TYPE ||
-        pEapType->eapType.dwVendorId != 0 ||
-        pEapType->eapType.dwVendorType != 0 ||
-        pEapType->dwAuthorId != MSCHAPV2_AUTHOR_ID)
-        return fail(ppEapError, ERROR_NOT_SUPPORTED, "this plugin implements "
-                    "EAP type 26 (EAP-MSCHAPv2) of author 311 only");
-    memset(pEapInfo, 0, sizeof(*pEapInfo));
-    pEapInfo->dwSizeInBytes = sizeof(*pEapInfo);
-    pEapInfo->EapMethodAuthenticatorInitialize = auth_initialize;
-    pEapInfo->EapMethodAuthenticatorBeginSession = auth_begin_session;
-    pEapInfo->EapMethodAuthenticatorReceivePacket = auth_receive_packet;
-    pEapInfo->EapMethodAuthenticatorSendPacket = auth_send_packet;
-    pEapInfo->EapMethodAuthenticatorGetResult = auth_get_result;
-    pEapInfo->EapMethodAuthenticatorEndSession = auth_end_session;
-    pEapInfo->EapMethodAuthenticatorShutdown = auth_shutdown;
-    return ERROR_SUCCESS;
-}
+static const mu_method auth_method = {
+    .type = &mschapv2_method_type,
+    .match_author = TRUE,
+    .wrong_type = "this plugin implements EAP type 26 (EAP-MSCHAPv2) of "
+                  "author 311 only",
+    .no_pointer = "no type or routines structure",
+};
 
-/**
- * EapMethodAuthenticatorFreeMemory() - release memory this method handed
- * to the host.
- * @pUIContextData: the buffer, or NULL (freed with free()).
- */
-void WINAPI EapMethodAuthenticatorFreeMemory(void *pUIContextData)
-{
-    free(pUIContextData);
-}
+static const EAP_AUTHENTICATOR_METHOD_ROUTINES auth_routines = {
+    .dwSizeInBytes = sizeof(EAP_AUTHENTICATOR_METHOD_ROUTINES),
+    .EapMethodAuthenticatorInitialize = mu_auth_no_op,
+    .EapMethodAuthenticatorBeginSession = auth_begin_session,
+    .EapMethodAuthenticatorReceivePacket = auth_receive_packet,
+    .EapMethodAuthenticatorSendPacket = auth_send_packet,
+    .EapMethodAuthenticatorGetResult = auth_get_result,
+    .EapMethodAuthenticatorEndSession = auth_end_session,
+    .EapMethodAuthenticatorShutdown = mu_auth_no_op,
+};
 
-/**
- * EapMethodAuthenticatorFreeErrorMemory() - release an EAP_ERROR from this
- * method.
- * @pEapError: the error, or NULL.
- */
-void WINAPI EapMethodAuthenticatorFreeErrorMemory(EAP_ERROR *pEapError)
-{
-    mu_free_error(pEapError);
-}
+MU_AUTHENTICATOR_EXPORTS(&auth_method, &auth_routines)

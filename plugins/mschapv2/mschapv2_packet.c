@@ -350,17 +350,43 @@ static DWORD start_packet(EapPacket *pkt, DWORD capacity, BYTE code,
                           BYTE **body)
 {
     BYTE *d;
+    DWORD rc;
 
-    if (!pkt || total > 0xFFFFu)
-        return ERROR_INVALID_PARAMETER;
-    if (total > capacity)
-        return ERROR_INSUFFICIENT_BUFFER;
-    d = mu_put_eap_header((BYTE *)pkt, code, eap_id, (DWORD)total,
-                          MSCHAPV2_EAP_TYPE);
+    rc = mu_begin_packet(pkt, capacity, code, eap_id, MSCHAPV2_EAP_TYPE,
+                         total, &d);
+    if (rc != ERROR_SUCCESS)
+        return rc;
     d[0] = opcode;
     d[1] = ms_id;
     mu_put_be16(d + 2, (DWORD)(total - MU_EAP_TYPE_HEADER));
     *body = d + MSCHAPV2_HEADER_LEN;
+    return ERROR_SUCCESS;
+}
+
+/*
+ * A Challenge or Response: Value-Size | Value | Name after the MS-CHAPv2
+ * header.
+ */
+static DWORD build_value_packet(EapPacket *pkt, DWORD capacity, BYTE code,
+                                BYTE eap_id, BYTE opcode, BYTE ms_id,
+                                const BYTE *value, BYTE value_len,
+                                const char *name, size_t name_len,
+                                DWORD *len)
+{
+    size_t total = MU_EAP_TYPE_HEADER + MSCHAPV2_HEADER_LEN + 1 +
+                   value_len + name_len;
+    BYTE *b;
+    DWORD rc;
+
+    *len = 0;
+    rc = start_packet(pkt, capacity, code, eap_id, opcode, ms_id, total, &b);
+    if (rc != ERROR_SUCCESS)
+        return rc;
+    b[0] = value_len;
+    memcpy(b + 1, value, value_len);
+    if (name_len)
+        memcpy(b + 1 + value_len, name, name_len);
+    *len = (DWORD)total;
     return ERROR_SUCCESS;
 }
 
@@ -383,22 +409,9 @@ DWORD mschapv2_build_challenge(EapPacket *pkt, DWORD capacity, BYTE eap_id,
                                const BYTE challenge[MSCHAPV2_CHALLENGE_LEN],
                                const char *name, size_t name_len, DWORD *len)
 {
-    size_t total = MU_EAP_TYPE_HEADER + MSCHAPV2_HEADER_LEN + 1 +
-                   MSCHAPV2_CHALLENGE_LEN + name_len;
-    BYTE *b;
-    DWORD rc;
-
-    *len = 0;
-    rc = start_packet(pkt, capacity, EapCodeRequest, eap_id,
-                      MSCHAPV2_OP_CHALLENGE, ms_id, total, &b);
-    if (rc != ERROR_SUCCESS)
-        return rc;
-    b[0] = MSCHAPV2_CHALLENGE_LEN;
-    memcpy(b + 1, challenge, MSCHAPV2_CHALLENGE_LEN);
-    if (name_len)
-        memcpy(b + 1 + MSCHAPV2_CHALLENGE_LEN, name, name_len);
-    *len = (DWORD)total;
-    return ERROR_SUCCESS;
+    return build_value_packet(pkt, capacity, EapCodeRequest, eap_id,
+                              MSCHAPV2_OP_CHALLENGE, ms_id, challenge,
+                              MSCHAPV2_CHALLENGE_LEN, name, name_len, len);
 }
 
 /**
@@ -423,26 +436,16 @@ DWORD mschapv2_build_response(EapPacket *pkt, DWORD capacity, BYTE eap_id,
                               const BYTE nt_response[MSCHAPV2_NT_RESPONSE_LEN],
                               const char *name, size_t name_len, DWORD *len)
 {
-    size_t total = MU_EAP_TYPE_HEADER + MSCHAPV2_HEADER_LEN + 1 +
-                   MSCHAPV2_RESPONSE_VALUE_LEN + name_len;
-    BYTE *b;
-    DWORD rc;
+    /* Peer-Challenge | Reserved (8 zeros) | NT-Response | Flags (zero) */
+    BYTE value[MSCHAPV2_RESPONSE_VALUE_LEN] = { 0 };
 
-    *len = 0;
-    rc = start_packet(pkt, capacity, EapCodeResponse, eap_id,
-                      MSCHAPV2_OP_RESPONSE, ms_id, total, &b);
-    if (rc != ERROR_SUCCESS)
-        return rc;
-    b[0] = MSCHAPV2_RESPONSE_VALUE_LEN;
-    memcpy(b + 1, peer_challenge, MSCHAPV2_CHALLENGE_LEN);
-    memset(b + 1 + MSCHAPV2_CHALLENGE_LEN, 0, 8);
-    memcpy(b + 1 + MSCHAPV2_CHALLENGE_LEN + 8, nt_response,
+    memcpy(value, peer_challenge, MSCHAPV2_CHALLENGE_LEN);
+    memcpy(value + MSCHAPV2_CHALLENGE_LEN + 8, nt_response,
            MSCHAPV2_NT_RESPONSE_LEN);
-    b[MSCHAPV2_RESPONSE_VALUE_LEN] = 0;
-    if (name_len)
-        memcpy(b + 1 + MSCHAPV2_RESPONSE_VALUE_LEN, name, name_len);
-    *len = (DWORD)total;
-    return ERROR_SUCCESS;
+    return build_value_packet(pkt, capacity, EapCodeResponse, eap_id,
+                              MSCHAPV2_OP_RESPONSE, ms_id, value,
+                              MSCHAPV2_RESPONSE_VALUE_LEN, name, name_len,
+                              len);
 }
 
 /**
@@ -493,14 +496,13 @@ DWORD mschapv2_build_ack(EapPacket *pkt, DWORD capacity, BYTE eap_id,
 {
     const DWORD total = MU_EAP_TYPE_HEADER + 1;
     BYTE *b;
+    DWORD rc;
 
     *len = 0;
-    if (!pkt)
-        return ERROR_INVALID_PARAMETER;
-    if (capacity < total)
-        return ERROR_INSUFFICIENT_BUFFER;
-    b = mu_put_eap_header((BYTE *)pkt, EapCodeResponse, eap_id, total,
-                          MSCHAPV2_EAP_TYPE);
+    rc = mu_begin_packet(pkt, capacity, EapCodeResponse, eap_id,
+                         MSCHAPV2_EAP_TYPE, total, &b);
+    if (rc != ERROR_SUCCESS)
+        return rc;
     b[0] = opcode;
     *len = total;
     return ERROR_SUCCESS;

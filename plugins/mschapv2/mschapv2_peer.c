@@ -51,6 +51,7 @@
 #include <eapmethodpeerapis.h>
 #include <eaphosterror.h>
 
+#include "method_exports.h"
 #include "method_util.h"
 #include "mschapv2_crypto.h"
 #include "mschapv2_packet.h"
@@ -90,8 +91,7 @@ struct peer_session {
     DWORD failure_code;           /* EAPHost code once the outcome is known */
     DWORD server_error;           /* E= of a Failure Request, else 0 */
     char problem[PROBLEM_LEN];    /* the latest reason, for GetResult */
-    EAP_ATTRIBUTE attrs[2];
-    EAP_ATTRIBUTES attr_array;
+    mu_mppe_keys keys;            /* the result's key attributes */
     EAP_ERROR *result_error;
 };
 
@@ -168,26 +168,9 @@ static DWORD credentials_from_blob(struct peer_session *s, const BYTE *blob,
 
 /* ---- session routines --------------------------------------------------- */
 
-static DWORD WINAPI peer_initialize(EAP_ERROR **err)
-{
-    if (err)
-        *err = NULL;
-    return ERROR_SUCCESS;
-}
-
-static DWORD WINAPI peer_shutdown(EAP_ERROR **err)
-{
-    if (err)
-        *err = NULL;
-    return ERROR_SUCCESS;
-}
-
 static void free_result(struct peer_session *s)
 {
-    mu_free_key_attribute(&s->attrs[0]);
-    mu_free_key_attribute(&s->attrs[1]);
-    s->attr_array.dwNumberOfAttributes = 0;
-    s->attr_array.pAttribs = NULL;
+    mu_mppe_keys_clear(&s->keys);
     mu_free_error(s->result_error);
     s->result_error = NULL;
 }
@@ -198,8 +181,7 @@ static void destroy(struct peer_session *s)
         return;
     free_result(s);
     free(s->user);
-    mu_wipe(s, sizeof(*s));
-    free(s);
+    mu_wipe_free(s, sizeof(*s));
 }
 
 static DWORD WINAPI peer_begin_session(DWORD flags,
@@ -545,20 +527,13 @@ static DWORD WINAPI peer_get_result(EAP_SESSION_HANDLE handle,
     result->pAttribArray = NULL;
     result->pEapError = NULL;
     if (reason == EapPeerMethodResultSuccess && s->state == PEER_SUCCEEDED) {
-        rc = mu_mppe_key_attribute(MU_MPPE_SEND_KEY, s->send_key,
-                                   MSCHAPV2_KEY_LEN, &s->attrs[0]);
-        if (rc == ERROR_SUCCESS)
-            rc = mu_mppe_key_attribute(MU_MPPE_RECV_KEY, s->recv_key,
-                                       MSCHAPV2_KEY_LEN, &s->attrs[1]);
-        if (rc != ERROR_SUCCESS) {
-            free_result(s);
+        rc = mu_mppe_keys_set(&s->keys, s->send_key, s->recv_key,
+                              MSCHAPV2_KEY_LEN);
+        if (rc != ERROR_SUCCESS)
             return fail(err, rc, "out of memory for the key attributes");
-        }
-        s->attr_array.dwNumberOfAttributes = 2;
-        s->attr_array.pAttribs = s->attrs;
         result->fIsSuccess = TRUE;
         result->dwFailureReasonCode = ERROR_SUCCESS;
-        result->pAttribArray = &s->attr_array;
+        result->pAttribArray = &s->keys.array;
         return ERROR_SUCCESS;
     }
     code = s->failure_code ? s->failure_code : EAP_E_AUTHENTICATION_FAILED;
@@ -625,68 +600,36 @@ static DWORD WINAPI peer_get_identity(DWORD flags, DWORD conn_size,
 
 static BOOL is_mschapv2(const EAP_TYPE *t)
 {
-    return t && t->type == MSCHAPV2_EAP_TYPE && t->dwVendorId == 0 &&
-           t->dwVendorType == 0;
+    return mu_eap_type_equal(t, &mschapv2_method_type.eapType);
 }
 
-/**
- * EapPeerGetInfo() - the peer routines of EAP-MSCHAPv2.
- * @pEapType: must be type 26 (vendor fields zero).
- * @pEapInfo: filled with the routines; pEapType is left NULL.  The UI
- *            and response-attribute routines are NULL (not used).
- * @ppEapError: receives an error the host frees with
- *              EapPeerFreeErrorMemory.
- *
- * Return: ERROR_SUCCESS, ERROR_INVALID_PARAMETER or ERROR_NOT_SUPPORTED
- * (another type).
+/*
+ * EapPeerGetInfo answers type 26 (vendor fields zero) with this table;
+ * pEapType is left NULL, the UI and response-attribute routines are NULL
+ * (not used).  EapPeerFreeMemory takes back identities, credential field
+ * arrays and user blobs (free(); a user blob holds the password in clear,
+ * so callers wipe it before handing it back).
  */
-DWORD WINAPI EapPeerGetInfo(EAP_TYPE *pEapType,
-                            EAP_PEER_METHOD_ROUTINES *pEapInfo,
-                            EAP_ERROR **ppEapError)
-{
-    if (ppEapError)
-        *ppEapError = NULL;
-    if (!pEapType || !pEapInfo)
-        return fail(ppEapError, ERROR_INVALID_PARAMETER,
-                    "no type or routines structure");
-    if (!is_mschapv2(pEapType))
-        return fail(ppEapError, ERROR_NOT_SUPPORTED,
-                    "this plugin implements EAP type 26 (EAP-MSCHAPv2) only");
-    memset(pEapInfo, 0, sizeof(*pEapInfo));
-    pEapInfo->dwVersion = EAPHOST_METHOD_API_VERSION;
-    pEapInfo->EapPeerInitialize = peer_initialize;
-    pEapInfo->EapPeerGetIdentity = peer_get_identity;
-    pEapInfo->EapPeerBeginSession = peer_begin_session;
-    pEapInfo->EapPeerSetCredentials = peer_set_credentials;
-    pEapInfo->EapPeerProcessRequestPacket = peer_process_request;
-    pEapInfo->EapPeerGetResponsePacket = peer_get_response;
-    pEapInfo->EapPeerGetResult = peer_get_result;
-    pEapInfo->EapPeerEndSession = peer_end_session;
-    pEapInfo->EapPeerShutdown = peer_shutdown;
-    return ERROR_SUCCESS;
-}
+static const mu_method peer_method = {
+    .type = &mschapv2_method_type,
+    .wrong_type = "this plugin implements EAP type 26 (EAP-MSCHAPv2) only",
+    .no_pointer = "no type or routines structure",
+};
 
-/**
- * EapPeerFreeMemory() - release memory this method handed to the host.
- * @pUIContextData: a buffer from EapPeerGetIdentity (identity),
- *                  EapPeerQueryCredentialInputFields (fields) or
- *                  EapPeerQueryUserBlobFromCredentialInputFields (blob), or
- *                  NULL.  Freed with free(); a user blob holds the password
- *                  in clear, so callers wipe it before handing it back.
- */
-VOID WINAPI EapPeerFreeMemory(void *pUIContextData)
-{
-    free(pUIContextData);
-}
+static const EAP_PEER_METHOD_ROUTINES peer_routines = {
+    .dwVersion = EAPHOST_METHOD_API_VERSION,
+    .EapPeerInitialize = mu_peer_no_op,
+    .EapPeerGetIdentity = peer_get_identity,
+    .EapPeerBeginSession = peer_begin_session,
+    .EapPeerSetCredentials = peer_set_credentials,
+    .EapPeerProcessRequestPacket = peer_process_request,
+    .EapPeerGetResponsePacket = peer_get_response,
+    .EapPeerGetResult = peer_get_result,
+    .EapPeerEndSession = peer_end_session,
+    .EapPeerShutdown = mu_peer_no_op,
+};
 
-/**
- * EapPeerFreeErrorMemory() - release an EAP_ERROR from this method.
- * @pEapError: the error, or NULL.
- */
-VOID WINAPI EapPeerFreeErrorMemory(EAP_ERROR *pEapError)
-{
-    mu_free_error(pEapError);
-}
+MU_PEER_EXPORTS(&peer_method, &peer_routines)
 
 /**
  * EapPeerQueryCredentialInputFields() - the fields the supplicant fills:

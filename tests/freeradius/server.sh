@@ -53,7 +53,7 @@ fr_sleep() {    # a tenth of a second where sleep allows it
 
 # fr_show_log: the server's standard error and log, for a failure report.
 fr_show_log() {
-    echo "--- FreeRADIUS ($fr_bin -f -d $fr_confdir), port $fr_port:"
+    echo "--- FreeRADIUS ($fr_bin -f -d $fr_confdir) on 127.0.0.1:$fr_port, its output and log:"
     for fr_f in "$fr_rundir/stderr" "$fr_rundir/radius.log"; do
         [ ! -s "$fr_f" ] || sed 's/^/    /' "$fr_f" | tail -n 40
     done
@@ -70,7 +70,8 @@ fr_start() {
         fr_port=$((18000 + ($$ * 31 + fr_attempt * 977) % 14000))
         rm -f "$fr_rundir/radius.log" "$fr_rundir/stderr"
         EAPHOST_FR_RUNDIR=$fr_rundir EAPHOST_FR_PORT=$fr_port \
-            "$fr_bin" -f -d "$fr_confdir" >"$fr_rundir/stderr" 2>&1 &
+            "$fr_bin" -f -l "$fr_rundir/radius.log" -d "$fr_confdir" \
+            >"$fr_rundir/stderr" 2>&1 &
         fr_pid=$!
         echo "$fr_pid" >"$fr_rundir/server.pid"
         fr_waited=0

@@ -215,8 +215,8 @@ DWORD eaphost_utf16_to_utf8(const WCHAR *in, size_t in_len, char **out,
  * for a registered method, as its GetInfo calls filled them.
  * @type: the method, as registered (type, vendor, author).
  * @peer: if not NULL, receives the peer half's EAP_PEER_METHOD_ROUTINES.
- * @authenticator: if not NULL, receives the authenticator half's
- *                 EAP_AUTHENTICATOR_METHOD_ROUTINES.
+ * @auth: if not NULL, receives the authenticator half's
+ *        EAP_AUTHENTICATOR_METHOD_ROUTINES.
  *
  * For tools that show which routines a method provides (eaphost-test
  * inspect).  Nothing is loaded: a half is copied only while it is READY
@@ -233,7 +233,7 @@ DWORD eaphost_utf16_to_utf8(const WCHAR *in, size_t in_len, char **out,
  */
 DWORD eaphost_get_method_routines(const EAP_METHOD_TYPE *type,
                                   EAP_PEER_METHOD_ROUTINES *peer,
-                                  EAP_AUTHENTICATOR_METHOD_ROUTINES *authenticator);
+                                  EAP_AUTHENTICATOR_METHOD_ROUTINES *auth);
 
 #ifdef __cplusplus
 }

@@ -40,6 +40,22 @@ typedef void (*eaphost_trace_fn)(void *context, const char *json);
  */
 DWORD eaphost_set_trace(eaphost_trace_fn fn, void *context, DWORD flags);
 
+/**
+ * eaphost_trace_active() - TRUE while a trace receiver is set.
+ */
+BOOL eaphost_trace_active(void);
+
+/**
+ * eaphost_trace_text() - a method's own trace message (TracePrintf and
+ * friends of the Windows compatibility layer end here).
+ * @source: the trace client's name (UTF-8), or NULL.
+ * @text: the message (UTF-8); not redacted: it is the method's own text.
+ *
+ * Becomes the event {"event":"method_trace","source":...,"text":...} while
+ * tracing is on; nothing otherwise.
+ */
+void eaphost_trace_text(const char *source, const char *text);
+
 #ifdef __cplusplus
 }
 #endif
