@@ -13,6 +13,6 @@ CLEANFILES += bench/bench-loopback
 BENCH_BINARIES = bench/bench-overhead bench/bench-loopback
 EXTRA_DIST += bench/run-bench.sh
 
-bench: $(BENCH_BINARIES) $(eapmethods_LTLIBRARIES) $(noinst_DATA)
+bench: $(BENCH_BINARIES) examples/eaphost-test $(eapmethods_LTLIBRARIES) $(noinst_DATA)
 	top_builddir='$(abs_top_builddir)' sh $(srcdir)/bench/run-bench.sh
 .PHONY: bench

@@ -29,8 +29,9 @@ n_eh=${BENCH_RADIUS_EAPHOST_AUTHS:-10000}
 methods="$b/plugins/methods.d"
 timer=/usr/bin/time
 
-[ "$n_ref" -ge 1000 ] && [ "$n_eh" -ge 1000 ] || {
-    echo "radius-cpu: at least 1000 authentications per figure" >&2; exit 2; }
+if [ "$n_ref" -lt 1000 ] || [ "$n_eh" -lt 1000 ]; then
+    echo "radius-cpu: at least 1000 authentications per figure" >&2; exit 2
+fi
 command -v eapol_test >/dev/null 2>&1 || {
     echo "radius-cpu: eapol_test is not installed (Debian package eapoltest)" >&2; exit 1; }
 [ -x "$timer" ] || {
@@ -48,6 +49,7 @@ fi
 [ -x "$cli" ] || { echo "radius-cpu: $cli not built" >&2; exit 1; }
 
 fr_confdir="$s/tests/freeradius"
+# shellcheck source=tests/freeradius/server.sh
 . "$fr_confdir/server.sh"
 fr_find || exit 1
 
@@ -76,7 +78,7 @@ echo "eapol_test: $n_ref authentications per figure; eaphost-test: $n_eh; output
 for m in md5 mschapv2; do
     case $m in
         md5) eap=MD5 keys=-n name=EAP-MD5 ;;
-        mschapv2) eap=MSCHAPV2 keys= name=EAP-MSCHAPv2 ;;
+        mschapv2) eap=MSCHAPV2 keys='' name=EAP-MSCHAPv2 ;;
     esac
     printf 'network={\n\tkey_mgmt=IEEE8021X\n\teap=%s\n\tidentity="alice"\n\tpassword="correct-horse"\n\teapol_flags=0\n}\n' \
         "$eap" >"$tmp/$m.conf"

@@ -24,6 +24,7 @@ methods="$b/plugins/methods.d"
 wrapper=${EAPHOST_CLI_WRAPPER:-}
 
 fr_confdir="$s/tests/freeradius"
+# shellcheck source=tests/freeradius/server.sh
 . "$fr_confdir/server.sh"
 
 fr_find || { echo "FAIL: FreeRADIUS interop test not run"; exit 1; }

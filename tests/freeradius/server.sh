@@ -19,6 +19,7 @@
 # PATH, /usr/sbin or /sbin).
 
 fr_confdir=$(cd "${fr_confdir:?set fr_confdir before sourcing server.sh}" && pwd)
+# shellcheck disable=SC2034  # used by the scripts that source this file
 fr_secret=eaphost-interop-secret
 fr_pid=
 fr_port=
