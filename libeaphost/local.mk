@@ -64,6 +64,7 @@ emuinclude_HEADERS = \
 	libeaphost/include/eaphost/eaphost.h \
 	libeaphost/include/eaphost/authenticator.h \
 	libeaphost/include/eaphost/trace.h \
+	libeaphost/include/eaphost/win32_error_codes.h \
 	libeaphost/include/eaphost/wintypes.h \
 	libeaphost/include/eaphost/abi_checks.h \
 	libeaphost/include/eaphost/sdk.h
