@@ -363,35 +363,12 @@ static bool json_dword(const cJSON *item, DWORD min, DWORD max, DWORD *out)
  * texts and, for names, UTF-16 conversion). */
 static bool is_clean_utf8(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
+    size_t i, n = strlen(s);
 
-    while (*p) {
-        unsigned c = *p, len, cp, min;
-
-        if (c < 0x20 || c == 0x7f)
+    for (i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
             return false;
-        if (c < 0x80) {
-            p++;
-            continue;
-        }
-        if ((c & 0xE0) == 0xC0)
-            len = 1, cp = c & 0x1F, min = 0x80;
-        else if ((c & 0xF0) == 0xE0)
-            len = 2, cp = c & 0x0F, min = 0x800;
-        else if ((c & 0xF8) == 0xF0)
-            len = 3, cp = c & 0x07, min = 0x10000;
-        else
-            return false;
-        for (unsigned i = 1; i <= len; i++) {
-            if ((p[i] & 0xC0) != 0x80)   /* also stops at the NUL */
-                return false;
-            cp = cp << 6 | (p[i] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        p += len + 1;
-    }
-    return true;
+    return eh_utf8_valid((const BYTE *)s, n);
 }
 
 /* Check one value against its key's kind and remember it. */

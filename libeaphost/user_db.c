@@ -38,49 +38,6 @@ struct eaphost_user_db {
     size_t count, cap;
 };
 
-/**
- * eh_utf8_valid() - whether @n bytes are well-formed UTF-8 without NUL.
- * @s: the bytes (may be NULL when @n is 0).
- * @n: how many.
- *
- * Refused: NUL, overlong forms, surrogates, values past U+10FFFF,
- * truncated sequences.
- */
-bool eh_utf8_valid(const BYTE *s, size_t n)
-{
-    size_t i = 0;
-
-    while (i < n) {
-        unsigned c = s[i], len, cp, min;
-
-        if (c == 0)
-            return false;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if ((c & 0xE0) == 0xC0)
-            len = 1, cp = c & 0x1F, min = 0x80;
-        else if ((c & 0xF0) == 0xE0)
-            len = 2, cp = c & 0x0F, min = 0x800;
-        else if ((c & 0xF8) == 0xF0)
-            len = 3, cp = c & 0x07, min = 0x10000;
-        else
-            return false;
-        if (n - i <= len)
-            return false;
-        for (unsigned k = 1; k <= len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return false;
-            cp = cp << 6 | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += len + 1;
-    }
-    return true;
-}
-
 /* ---- the set of users ------------------------------------------------------ */
 
 static void free_users(struct eaphost_user_db *db)

@@ -448,3 +448,20 @@ DWORD eh_utf8_to_utf16_into(const char *s, WCHAR *buf, size_t cap,
     *out = buf;
     return ERROR_SUCCESS;
 }
+
+/**
+ * eh_utf8_valid() - whether @n bytes are well-formed UTF-8 without NUL.
+ * @s: the bytes (may be NULL when @n is 0).
+ * @n: how many.
+ *
+ * Refused: NUL, overlong forms, surrogates, values past U+10FFFF,
+ * truncated sequences.
+ */
+bool eh_utf8_valid(const BYTE *s, size_t n)
+{
+    if (n == 0)
+        return true;
+    if (memchr(s, 0, n))
+        return false;
+    return utf8_to_units(s, n, false, NULL) != EH_MALFORMED;
+}
