@@ -8,7 +8,7 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 packages="build-essential autoconf automake libtool libltdl-dev pkg-config
-          check libcjson-dev nettle-dev freeradius eapoltest"
+          check libcjson-dev nettle-dev clang freeradius eapoltest"
 if ! dpkg -s $packages >/dev/null 2>&1; then
     sudo_cmd=""
     [ "$(id -u)" -eq 0 ] || sudo_cmd=sudo
