@@ -6,18 +6,21 @@
 
 #include <string.h>
 
-/* A copy of @s if it is valid UTF-8; *@rc says why not. */
-static char *checked_utf8_copy(const char *s, DWORD *rc)
+/*
+ * Check @s (valid UTF-8) and measure it into *@len.  A credential too long
+ * for the slot's inline buffer is copied to host memory now, into *@heap,
+ * so that ERROR_NOT_ENOUGH_MEMORY comes before any session error, as it
+ * always has.  Returns ERROR_SUCCESS or the error.
+ */
+static DWORD check_credential(const char *s, size_t *len, char **heap)
 {
-    char *copy;
-
-    if (eh_utf8_units(s) == SIZE_MAX) {
-        *rc = ERROR_NO_UNICODE_TRANSLATION;
-        return NULL;
-    }
-    copy = eh_strdup(s);
-    *rc = copy ? ERROR_SUCCESS : ERROR_NOT_ENOUGH_MEMORY;
-    return copy;
+    *heap = NULL;
+    if (eh_utf8_units(s) == SIZE_MAX)
+        return ERROR_NO_UNICODE_TRANSLATION;
+    *len = strlen(s);
+    if (*len + 1 > EH_CRED_INLINE && !(*heap = eh_memdup(s, *len + 1)))
+        return ERROR_NOT_ENOUGH_MEMORY;
+    return ERROR_SUCCESS;
 }
 
 DWORD eaphost_session_set_credentials(EAP_SESSIONID session,
@@ -25,15 +28,18 @@ DWORD eaphost_session_set_credentials(EAP_SESSIONID session,
                                       const char *password)
 {
     struct eh_session *s;
-    char *id_copy = NULL, *pw_copy = NULL;
+    char *id_heap = NULL, *pw_heap = NULL;
+    size_t id_len = 0, pw_len = 0;
     DWORD rc = ERROR_SUCCESS;
 
     if (!identity && !password)
         return ERROR_INVALID_PARAMETER;
-    if (identity && !(id_copy = checked_utf8_copy(identity, &rc)))
+    if (identity &&
+        (rc = check_credential(identity, &id_len, &id_heap)) != ERROR_SUCCESS)
         return rc;
-    if (password && !(pw_copy = checked_utf8_copy(password, &rc))) {
-        eh_free(id_copy);
+    if (password &&
+        (rc = check_credential(password, &pw_len, &pw_heap)) != ERROR_SUCCESS) {
+        eh_free(id_heap);
         return rc;
     }
     if ((rc = eh_session_enter_checked(session, &s)) != ERROR_SUCCESS)
@@ -41,24 +47,20 @@ DWORD eaphost_session_set_credentials(EAP_SESSIONID session,
     if (s->started) {
         rc = ERROR_INVALID_STATE;
     } else {
-        if (id_copy) {
-            eh_free(s->identity);
-            s->identity = id_copy;
-            id_copy = NULL;
+        if (identity) {
+            eh_session_set_identity(s, identity, id_len, id_heap);
+            id_heap = NULL;
         }
-        if (pw_copy) {
-            if (s->password)
-                eh_free_secret(s->password, strlen(s->password));
-            s->password = pw_copy;
-            pw_copy = NULL;
+        if (password) {
+            eh_session_set_password(s, password, pw_len, pw_heap);
+            pw_heap = NULL;
         }
         s->credentials_given = true;
     }
     eh_session_leave(s);
 out:
-    eh_free(id_copy);
-    if (pw_copy)
-        eh_free_secret(pw_copy, strlen(pw_copy));
+    eh_free(id_heap);
+    eh_free_secret(pw_heap, pw_len);
     return rc;
 }
 

@@ -36,16 +36,9 @@ static void lock_lifecycle(void)
     pthread_mutex_lock(&lifecycle_lock);
 }
 
-/* Read without a lock on the packet path; written under eh_host.lock. */
-static unsigned initialized_flag;
-
-/**
- * eh_host_initialized() - whether EapHostPeerInitialize is in force.
- */
-bool eh_host_initialized(void)
-{
-    return __atomic_load_n(&initialized_flag, __ATOMIC_ACQUIRE) != 0;
-}
+/* Read without a lock on the packet path (eh_host_initialized(), inline in
+ * internal.h); written under eh_host.lock. */
+unsigned eh_initialized_flag;
 
 /**
  * eh_host_find_method() - a registered method by its full type.
@@ -133,7 +126,7 @@ DWORD EapHostPeerInitialize(void)
     pthread_mutex_lock(&eh_host.lock);
     eh_host.registry = reg;
     eh_host.init_count = 1;
-    __atomic_store_n(&initialized_flag, 1, __ATOMIC_RELEASE);
+    __atomic_store_n(&eh_initialized_flag, 1, __ATOMIC_RELEASE);
     pthread_mutex_unlock(&eh_host.lock);
 out:
     pthread_mutex_unlock(&lifecycle_lock);
@@ -151,7 +144,7 @@ void EapHostPeerUninitialize(void)
         pthread_mutex_unlock(&lifecycle_lock);
         return;
     }
-    __atomic_store_n(&initialized_flag, 0, __ATOMIC_RELEASE);
+    __atomic_store_n(&eh_initialized_flag, 0, __ATOMIC_RELEASE);
     pthread_mutex_unlock(&eh_host.lock);
 
     /* Sessions first (method EapPeerEndSession, authenticator sessions'

@@ -319,8 +319,15 @@ struct eh_host {
 };
 extern struct eh_host eh_host;
 
-/* True while EapHostPeerInitialize's count is above zero. */
-bool eh_host_initialized(void);
+/* Non-zero while EapHostPeerInitialize's count is above zero (host.c). */
+extern unsigned eh_initialized_flag;
+
+/* True while EapHostPeerInitialize's count is above zero.  Inline: every
+ * public call tests it first. */
+static inline bool eh_host_initialized(void)
+{
+    return __atomic_load_n(&eh_initialized_flag, __ATOMIC_ACQUIRE) != 0;
+}
 /* Find a registered method; NULL if none.  Registry is immutable while
  * initialised, so no lock is needed by callers holding a session. */
 struct eh_method *eh_host_find_method(const EAP_METHOD_TYPE *type);
@@ -337,6 +344,9 @@ enum eh_decision { EH_DECISION_FAIL, EH_DECISION_COND_SUCC,
 #define EH_ST_CLEAR_PENDING 0x4u   /* ClearConnection arrived while busy */
 #define EH_ST_CLEARING 0x8u        /* ClearConnection is inside it */
 
+/* Bytes (NUL included) of a credential kept inside the session slot. */
+#define EH_CRED_INLINE 64u
+
 struct eh_session {
     /* Slot bookkeeping: survives from one session of the slot to the next. */
     uint64_t state;              /* (id << 32) | EH_ST_*; atomic */
@@ -352,6 +362,13 @@ struct eh_session {
     DWORD scratch_len;           /* bytes the method last wrote */
     BYTE *last_req;  DWORD last_req_cap;     /* for retransmission compare */
     BYTE *req_copy;  DWORD req_copy_cap;     /* the method's private copy */
+    /* Inline homes of short credentials, so that the common case costs no
+     * allocation: identity and password below point here, or to host
+     * memory when longer than EH_CRED_INLINE - 1 bytes.  Only reached
+     * through those pointers; the password's bytes are wiped at the end of
+     * each session (eh_session_destroy), so the slot keeps no secret. */
+    char identity_buf[EH_CRED_INLINE];
+    char password_buf[EH_CRED_INLINE];
 
     /* Everything from here on is zeroed for each new session. */
     /* Set at Begin, owned by the session (host copies). */
@@ -368,6 +385,8 @@ struct eh_session {
     BYTE *user_data;   DWORD user_size;
     char *identity;              /* UTF-8, from the supplicant or method */
     char *password;              /* UTF-8, wiped on free */
+    size_t identity_len;         /* bytes of identity, without the NUL */
+    size_t password_len;         /* bytes of password, without the NUL */
     bool credentials_given;
     bool credentials_passed;     /* EapPeerSetCredentials done */
     bool accept_result_id_plus_one;
@@ -431,6 +450,18 @@ void eh_session_destroy(struct eh_session *s);
 bool eh_sessions_clear_connection(const GUID *conn);
 /* End every live session (EapHostPeerUninitialize). */
 void eh_sessions_end_all(void);
+
+/*
+ * Replace the session's identity or password with @len bytes of @src
+ * (NUL-terminated UTF-8, already checked).  @heap is a host copy of @src
+ * taken by the caller when @len + 1 > EH_CRED_INLINE (ownership passes to
+ * the session), else NULL and the bytes go to the slot's inline buffer.
+ * The old password is wiped.
+ */
+void eh_session_set_identity(struct eh_session *s, const char *src,
+                             size_t len, char *heap);
+void eh_session_set_password(struct eh_session *s, const char *src,
+                             size_t len, char *heap);
 
 /* End the method's session if still open (method EapPeerEndSession). */
 DWORD eh_session_end_method(struct eh_session *s, EAP_ERROR **err);

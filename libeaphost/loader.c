@@ -1069,7 +1069,22 @@ void eh_half_unload(const struct eh_half *h, struct eh_method *m)
  */
 DWORD eh_method_acquire(struct eh_method *m, EAP_ERROR **err)
 {
-    return eh_half_make_ready(&peer_half, m, true, err);
+    DWORD rc;
+
+    if (!m)
+        return eh_half_make_ready(&peer_half, m, true, err);
+    /* Every BeginSession comes here: a READY method is answered directly,
+     * without the half's state table; anything else goes through
+     * make_ready().  Same lock, same outcome. */
+    pthread_mutex_lock(&eh_host.lock);
+    if (m->state == EH_METHOD_READY) {
+        m->users++;
+        rc = ERROR_SUCCESS;
+    } else {
+        rc = make_ready(&peer_half, m, true, err);
+    }
+    pthread_mutex_unlock(&eh_host.lock);
+    return rc;
 }
 
 /**
@@ -1094,7 +1109,15 @@ DWORD eh_method_validate(struct eh_method *m, EAP_ERROR **err)
  */
 void eh_method_release(struct eh_method *m)
 {
-    eh_half_release(&peer_half, m);
+    /* eh_half_release() for the peer half, without its state table: every
+     * EndSession comes here. */
+    if (!m)
+        return;
+    pthread_mutex_lock(&eh_host.lock);
+    assert(m->users > 0);
+    if (m->users > 0)
+        m->users--;
+    pthread_mutex_unlock(&eh_host.lock);
 }
 
 /**

@@ -254,7 +254,7 @@ static DWORD identity_from_method(struct eh_session *s,
     LPWSTR wide = NULL;
     EAP_ERROR *merr = NULL;
     char *identity = NULL;
-    size_t len;
+    size_t len, bytes = 0;
     DWORD conv;
 
     if (!d->r.EapPeerGetIdentity)
@@ -284,7 +284,8 @@ static DWORD identity_from_method(struct eh_session *s,
     }
     len = bounded_wcslen(wide, EH_MAX_IDENTITY_UNITS);
     conv = len == SIZE_MAX ? ERROR_NO_UNICODE_TRANSLATION
-                           : eaphost_utf16_to_utf8(wide, len, &identity, NULL);
+                           : eaphost_utf16_to_utf8(wide, len, &identity,
+                                                   &bytes);
     free_method_memory(s, wide);
     if (conv == ERROR_NOT_ENOUGH_MEMORY)
         return eh_sm_fail(s, conv, NULL, action, err);
@@ -293,7 +294,8 @@ static DWORD identity_from_method(struct eh_session *s,
                          "EapPeerGetIdentity returned an identity that is "
                          "not valid UTF-16 or longer than %u units",
                          EH_MAX_IDENTITY_UNITS);
-    s->identity = identity;
+    s->identity = identity;     /* host memory: no identity was set */
+    s->identity_len = bytes;
     return ERROR_SUCCESS;
 }
 
@@ -308,7 +310,7 @@ static DWORD answer_identity(struct eh_session *s, const BYTE *req,
     if (!s->identity &&
         (rc = identity_from_method(s, action, err)) != ERROR_SUCCESS)
         return rc;
-    id_len = strlen(s->identity);
+    id_len = s->identity_len;
     if (id_len + 5 > s->max_send)
         return fail_with(s, ERROR_INSUFFICIENT_BUFFER, action, err,
                          "identity of %zu bytes does not fit "

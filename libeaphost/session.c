@@ -214,25 +214,14 @@ static inline struct eh_session *slot_of(EAP_SESSIONID id)
     return chunk ? &chunk[idx & (EH_CHUNK_SIZE - 1u)] : NULL;
 }
 
-/**
- * eh_session_enter() - look a session up and mark it busy.
- * @id: the id the caller holds.
- * @busy: if not NULL, set true when the session exists but another call is
- *        inside it.
- *
- * Return: the session, to be left with eh_session_leave() or destroyed;
- * NULL for an unknown, stale, ended or busy id.
+/*
+ * The rest of eh_session_enter() after the fast path failed: @cur is the
+ * state last read.  Kept out of line so that the fast path stays a few
+ * instructions with no registers to save.
  */
-struct eh_session *eh_session_enter(EAP_SESSIONID id, bool *busy)
+static __attribute__((noinline)) struct eh_session *
+enter_slow(struct eh_session *s, EAP_SESSIONID id, uint64_t cur, bool *busy)
 {
-    struct eh_session *s = slot_of(id);
-    uint64_t cur;
-
-    if (busy)
-        *busy = false;
-    if (!s)
-        return NULL;
-    cur = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
     for (;;) {
         if (state_id(cur) != id || !(cur & EH_ST_LIVE))
             return NULL;
@@ -257,6 +246,33 @@ struct eh_session *eh_session_enter(EAP_SESSIONID id, bool *busy)
             *busy = true;
         return NULL;
     }
+}
+
+/**
+ * eh_session_enter() - look a session up and mark it busy.
+ * @id: the id the caller holds.
+ * @busy: if not NULL, set true when the session exists but another call is
+ *        inside it.
+ *
+ * Return: the session, to be left with eh_session_leave() or destroyed;
+ * NULL for an unknown, stale, ended or busy id.
+ */
+struct eh_session *eh_session_enter(EAP_SESSIONID id, bool *busy)
+{
+    struct eh_session *s = slot_of(id);
+    uint64_t cur;
+
+    if (busy)
+        *busy = false;
+    if (!s)
+        return NULL;
+    cur = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+    /* Fast path: our id, live, idle, and no other thread in between. */
+    if (cur == state_of(id, EH_ST_LIVE) &&
+        __atomic_compare_exchange_n(&s->state, &cur, cur | EH_ST_BUSY, false,
+                                    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+        return s;
+    return enter_slow(s, id, cur, busy);
 }
 
 /**
@@ -353,6 +369,66 @@ static void settle_buffer(BYTE **buf, DWORD *cap, DWORD used)
     }
 }
 
+/* Forget the identity (host memory freed; the inline buffer is reused). */
+static void drop_identity(struct eh_session *s)
+{
+    if (s->identity != s->identity_buf)
+        eh_free(s->identity);
+    s->identity = NULL;
+    s->identity_len = 0;
+}
+
+/* Forget the password: its bytes wiped wherever they are. */
+static void drop_password(struct eh_session *s)
+{
+    if (s->password) {
+        eh_wipe(s->password, s->password_len);
+        if (s->password != s->password_buf)
+            eh_free(s->password);
+    }
+    s->password = NULL;
+    s->password_len = 0;
+}
+
+/* Where a credential of @len bytes goes: @heap if the caller made a host
+ * copy (too long for @inline_buf), else a copy in @inline_buf. */
+static char *keep_credential(char *inline_buf, const char *src, size_t len,
+                             char *heap)
+{
+    if (heap)
+        return heap;
+    memcpy(inline_buf, src, len + 1);
+    return inline_buf;
+}
+
+/**
+ * eh_session_set_identity() - replace a busy session's identity.
+ * @s: the session.
+ * @src: the identity, NUL-terminated valid UTF-8.
+ * @len: its length in bytes, without the NUL.
+ * @heap: a host copy of @src when @len + 1 > EH_CRED_INLINE (the session
+ *        takes it), else NULL.
+ */
+void eh_session_set_identity(struct eh_session *s, const char *src,
+                             size_t len, char *heap)
+{
+    drop_identity(s);
+    s->identity = keep_credential(s->identity_buf, src, len, heap);
+    s->identity_len = len;
+}
+
+/**
+ * eh_session_set_password() - replace a busy session's password; the old
+ * one is wiped.  Arguments as for eh_session_set_identity().
+ */
+void eh_session_set_password(struct eh_session *s, const char *src,
+                             size_t len, char *heap)
+{
+    drop_password(s);
+    s->password = keep_credential(s->password_buf, src, len, heap);
+    s->password_len = len;
+}
+
 /* Release what a session owns; packet buffers stay with the slot. */
 static void free_session_data(struct eh_session *s)
 {
@@ -360,9 +436,8 @@ static void free_session_data(struct eh_session *s)
 
     eh_free(s->conn_data);
     eh_free(s->user_data);
-    eh_free(s->identity);
-    if (s->password)
-        eh_free_secret(s->password, strlen(s->password));
+    drop_identity(s);
+    drop_password(s);
     settle_buffer(&s->last_req, &s->last_req_cap, s->last_req_len);
     settle_buffer(&s->req_copy, &s->req_copy_cap, s->req_copy_len);
     settle_buffer(&s->scratch, &cap, s->scratch_len);
