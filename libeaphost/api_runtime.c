@@ -199,6 +199,8 @@ DWORD EapHostPeerProcessReceivedPacket(EAP_SESSIONID sessionHandle,
         return ERROR_SUCCESS;
     }
     if (method_gone(s)) {
+        /* Cleared: nothing of the old exchange may be sent any more. */
+        s->send_ready = false;
         *pEapOutput = EapHostPeerResponseStartAuthentication;
         eh_session_leave(s);
         return ERROR_SUCCESS;

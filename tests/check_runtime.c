@@ -1631,6 +1631,15 @@ START_TEST(clear_connection)
     /* The session answers "start over" and its status is invalid. */
     ck_assert_int_eq(feed(id, method_request(2, "a")),
                      EapHostPeerResponseStartAuthentication);
+    /* The Identity Response of before the clear is not handed out again. */
+    {
+        DWORD n = 1;
+        BYTE *p = (BYTE *)&n;
+
+        EXPECT_RC(EapHostPeerGetSendPacket(id, &n, &p, ERR),
+                  ERROR_INVALID_STATE);
+        EXPECT(n == 0 && p == NULL);
+    }
     info = auth_info(id);
     ck_assert_int_eq(info.status, EapHostInvalidSession);
     EXPECT_RC(EapHostPeerGetResult(id, EapHostPeerMethodResultTimeout, &r,
