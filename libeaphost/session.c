@@ -588,6 +588,7 @@ DWORD eh_session_end_method(struct eh_session *s, EAP_ERROR **err)
         return ERROR_SUCCESS;
     s->method_session_open = false;
     s->cleared = true;
+    s->send_ready = false;      /* nothing of this exchange is sent after */
     d = &s->method->dispatch;
     rc = d->r.EapPeerEndSession(s->method_session, &merr);
     EH_TRACE_CALL(EH_TRACE_PEER, s->id, &s->method->type, "EapPeerEndSession",

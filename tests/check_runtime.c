@@ -1624,6 +1624,15 @@ START_TEST(clear_connection)
 
     ck_assert_uint_eq(EapHostPeerClearConnection(&conn, &e), ERROR_SUCCESS);
     ck_assert_ptr_null(e);
+    /* The Identity Response of before the clear is gone at once. */
+    {
+        DWORD n = 1;
+        BYTE *p = (BYTE *)&n;
+
+        EXPECT_RC(EapHostPeerGetSendPacket(id, &n, &p, ERR),
+                  ERROR_INVALID_STATE);
+        EXPECT(n == 0 && p == NULL);
+    }
     st = good_stats();
     ck_assert_uint_eq(st.end_session, 1);
     ck_assert_int_eq(st.live_sessions, 0);
