@@ -52,9 +52,7 @@ static DWORD method_failed(struct eh_method *m, DWORD rc, EAP_ERROR *merr,
     EAP_ERROR *copy = NULL;
 
     eh_take_method_error(&m->dispatch, merr, &copy);
-    if (!copy)
-        copy = eh_error_new(rc, &m->type, "%s failed with 0x%08X (%s)",
-                            routine, (unsigned)rc, eaphost_error_name(rc));
+    copy = eh_method_error(copy, rc, &m->type, routine);
     if (err)
         *err = copy;
     else

@@ -51,10 +51,7 @@ static DWORD call_get_identity(struct eh_method *m, DWORD flags,
         EAP_ERROR *copy = NULL;
 
         eh_take_method_error(d, merr, &copy);
-        if (!copy)
-            copy = eh_error_new(rc, &m->type, "EapPeerGetIdentity failed "
-                                "with 0x%08X (%s)", (unsigned)rc,
-                                eaphost_error_name(rc));
+        copy = eh_method_error(copy, rc, &m->type, "EapPeerGetIdentity");
         if (err)
             *err = copy;
         else

@@ -50,10 +50,8 @@ static DWORD begin_method_session(struct eh_session *s, DWORD flags,
         EAP_ERROR *copy = NULL;
 
         eh_take_method_error(d, merr, &copy);
-        if (!copy)
-            copy = eh_error_new(rc, &s->method->type,
-                                "EapPeerBeginSession failed with 0x%08X (%s)",
-                                (unsigned)rc, eaphost_error_name(rc));
+        copy = eh_method_error(copy, rc, &s->method->type,
+                               "EapPeerBeginSession");
         if (err)
             *err = copy;
         else

@@ -176,10 +176,9 @@ DWORD eh_auth_session_end_method(struct eh_auth_session *s, EAP_ERROR **err)
     EH_TRACE_CALL(EH_TRACE_AUTHENTICATOR, s->id, &s->method->type,
                   "EapMethodAuthenticatorEndSession", rc, -1);
     eh_auth_take_method_error(d, merr, err);
-    if (rc != ERROR_SUCCESS && err && !*err)
-        *err = eh_error_new(rc, &s->method->type, "EapMethodAuthenticator"
-                            "EndSession failed with 0x%08X (%s)",
-                            (unsigned)rc, eaphost_error_name(rc));
+    if (rc != ERROR_SUCCESS && err)
+        *err = eh_method_error(*err, rc, &s->method->type,
+                               "EapMethodAuthenticatorEndSession");
     return rc;
 }
 

@@ -146,10 +146,8 @@ static DWORD fail_from_method(struct eh_auth_session *s, DWORD rc,
     EAP_ERROR *copy = NULL;
 
     eh_auth_take_method_error(disp(s), merr, &copy);
-    if (!copy)
-        copy = eh_error_new(rc, mtype(s), "%s failed with 0x%08X (%s)",
-                            routine, (unsigned)rc, eaphost_error_name(rc));
-    return fail_session(s, rc, copy, action, err);
+    return fail_session(s, rc, eh_method_error(copy, rc, mtype(s), routine),
+                        action, err);
 }
 
 /* ---- the method's Requests ------------------------------------------------ */
@@ -330,22 +328,6 @@ static bool is_method_type(const struct eh_auth_session *s, const BYTE *pkt)
             get_be32(pkt + 8) == mine->dwVendorType);
 }
 
-/* Make @buf hold at least @need bytes (grows only). */
-static bool reserve(BYTE **buf, DWORD *cap, DWORD need)
-{
-    BYTE *p;
-
-    if (*cap >= need)
-        return true;
-    p = eh_malloc(need);
-    if (!p)
-        return false;
-    eh_free_secret(*buf, *cap);
-    *buf = p;
-    *cap = need;
-    return true;
-}
-
 /*
  * The Identity Response: look the user up, begin the method's session with
  * the password attribute when the identity is known, send its first
@@ -422,7 +404,7 @@ static DWORD rx_method(struct eh_auth_session *s, const BYTE *pkt, DWORD len,
     EAP_ERROR *merr = NULL;
     DWORD rc;
 
-    if (!reserve(&s->rx_copy, &s->rx_cap, len))
+    if (!eh_reserve(&s->rx_copy, &s->rx_cap, len))
         return ERROR_NOT_ENOUGH_MEMORY;
     memcpy(s->rx_copy, pkt, len);
     /* Distrust: an action no method may return, caught if left unset. */
@@ -592,10 +574,9 @@ DWORD eh_auth_sm_get_attributes(struct eh_auth_session *s, EAP_ERROR **err)
                   "EapMethodAuthenticatorGetAttributes", rc, -1);
     if (rc != ERROR_SUCCESS) {
         eh_auth_take_method_error(d, merr, err);
-        if (err && !*err)
-            *err = eh_error_new(rc, mtype(s), "EapMethodAuthenticator"
-                                "GetAttributes failed with 0x%08X (%s)",
-                                (unsigned)rc, eaphost_error_name(rc));
+        if (err)
+            *err = eh_method_error(*err, rc, mtype(s),
+                                   "EapMethodAuthenticatorGetAttributes");
         return rc;
     }
     eh_auth_take_method_error(d, merr, NULL);

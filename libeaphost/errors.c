@@ -345,3 +345,21 @@ VOID WINAPI EapHostPeerFreeErrorMemory(EAP_ERROR *pEapError)
 {
     eh_error_free(pEapError);
 }
+
+/**
+ * eh_method_error() - the EAP_ERROR to report for a method routine that
+ * returned @rc.
+ * @copied: the host copy of the method's own EAP_ERROR (taken), or NULL.
+ * @routine: the routine's name, for the text built when @copied is NULL.
+ *
+ * Return: @copied when the method gave one, else a new host EAP_ERROR
+ * "ROUTINE failed with 0x........ (NAME)"; NULL only when out of memory.
+ */
+EAP_ERROR *eh_method_error(EAP_ERROR *copied, DWORD rc,
+                           const EAP_METHOD_TYPE *type, const char *routine)
+{
+    if (copied)
+        return copied;
+    return eh_error_new(rc, type, "%s failed with 0x%08X (%s)", routine,
+                        (unsigned)rc, eaphost_error_name(rc));
+}

@@ -35,6 +35,8 @@ void eh_free(void *p);
 /* Overwrite @n bytes in a way the compiler keeps, then free. */
 void eh_free_secret(void *p, size_t n);
 void eh_wipe(void *p, size_t n);
+/* Grow @buf to @need bytes, wiping the old one; contents not kept. */
+bool eh_reserve(BYTE **buf, DWORD *cap, DWORD need);
 /* Tests: make the allocation after @n more succeed fail (-1: never). */
 void eh_test_fail_alloc_after(long n);
 
@@ -68,6 +70,9 @@ EAP_ERROR *eh_error_newv(DWORD code, const EAP_METHOD_TYPE *type,
 /* Deep copy of an EAP_ERROR a method returned, into host memory. */
 EAP_ERROR *eh_error_copy(const EAP_ERROR *src);
 void eh_error_free(EAP_ERROR *e);
+/* @copied (a method's error, host copy) or a standard text for @routine. */
+EAP_ERROR *eh_method_error(EAP_ERROR *copied, DWORD rc,
+                           const EAP_METHOD_TYPE *type, const char *routine);
 /*
  * Store a new EAP_ERROR in *@pp when @pp is not NULL, and return @code:
  * `return eh_fail(ppEapError, ERROR_INVALID_STATE, NULL, "...");`

@@ -182,3 +182,26 @@ void eaphost_free(void *p)
 {
     eh_free(p);
 }
+
+/**
+ * eh_reserve() - make *@buf hold at least @need bytes (it only grows).
+ * @buf: a host buffer of *@cap bytes, or NULL; replaced when it grows.
+ *
+ * The contents are not kept: the old buffer, which may hold a packet with
+ * secrets, is wiped and freed.  Return: false when out of memory (*@buf
+ * unchanged).
+ */
+bool eh_reserve(BYTE **buf, DWORD *cap, DWORD need)
+{
+    BYTE *p;
+
+    if (*cap >= need)
+        return true;
+    p = eh_malloc(need);
+    if (!p)
+        return false;
+    eh_free_secret(*buf, *cap);
+    *buf = p;
+    *cap = need;
+    return true;
+}

@@ -169,25 +169,8 @@ static DWORD fail_from_method(struct eh_session *s, DWORD rc, EAP_ERROR *merr,
     EAP_ERROR *copy = NULL;
 
     eh_take_method_error(&s->method->dispatch, merr, &copy);
-    if (!copy)
-        copy = eh_error_new(rc, method_type(s), "%s failed with 0x%08X (%s)",
-                            routine, (unsigned)rc, eaphost_error_name(rc));
-    return eh_sm_fail(s, rc, copy, action, err);
-}
-
-/* Make @buf hold at least @need bytes (grows only). */
-static bool reserve(BYTE **buf, DWORD *cap, DWORD need)
-{
-    BYTE *p;
-
-    if (*cap >= need)
-        return true;
-    p = eh_realloc(*buf, need);
-    if (!p)
-        return false;
-    *buf = p;
-    *cap = need;
-    return true;
+    return eh_sm_fail(s, rc, eh_method_error(copy, rc, method_type(s), routine),
+                      action, err);
 }
 
 /*
@@ -199,7 +182,7 @@ static DWORD commit_response(struct eh_session *s, const BYTE *req,
                              DWORD req_len, EapHostPeerResponseAction *action,
                              EAP_ERROR **err)
 {
-    if (!reserve(&s->last_req, &s->last_req_cap, req_len ? req_len : 1))
+    if (!eh_reserve(&s->last_req, &s->last_req_cap, req_len ? req_len : 1))
         return eh_sm_fail(s, ERROR_NOT_ENOUGH_MEMORY, NULL, action, err);
     memcpy(s->last_req, req, req_len);
     s->last_req_len = req_len;
@@ -555,7 +538,7 @@ static DWORD run_method(struct eh_session *s, const BYTE *req, DWORD len,
     if ((rc = pass_credentials(s, action, err)) != ERROR_SUCCESS)
         return rc;
     /* The method gets a private copy: its EapPacket* is not const. */
-    if (!reserve(&s->req_copy, &s->req_copy_cap, len))
+    if (!eh_reserve(&s->req_copy, &s->req_copy_cap, len))
         return eh_sm_fail(s, ERROR_NOT_ENOUGH_MEMORY, NULL, action, err);
     memcpy(s->req_copy, req, len);
     s->req_copy_len = len;
