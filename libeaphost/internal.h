@@ -3,7 +3,7 @@
  *
  * The shared picture of the host's objects and the contracts between its
  * files: memory.c, errors.c, utf16.c, registry.c, trust.c, loader.c,
- * host.c, session.c, peer_sm.c, api_runtime.c, api_config.c.
+ * host.c, session.c, credentials.c, peer_sm.c, api_runtime.c, api_config.c.
  * Internal names carry the prefix eh_.
  */
 #ifndef EAPHOST_INTERNAL_H
@@ -50,11 +50,10 @@ WCHAR *eh_wcsdup(const WCHAR *s);
 /* Like eh_utf8_to_utf16_dup, malformed bytes becoming U+FFFD; NULL only for
  * NULL input or out of memory. */
 WCHAR *eh_utf8_to_utf16_lossy(const char *s);
-/* UTF-16 length of valid UTF-8, SIZE_MAX when malformed; no allocation. */
-size_t eh_utf8_units(const char *s);
-/* Convert into @buf (@cap units) when it fits, else into host memory. */
-DWORD eh_utf8_to_utf16_into(const char *s, WCHAR *buf, size_t cap,
-                            WCHAR **out);
+/* Convert @n bytes into @buf (@cap units) when they fit, else into host
+ * memory; *@units gets the length. */
+DWORD eh_utf8_to_utf16_into(const char *s, size_t n, WCHAR *buf, size_t cap,
+                            WCHAR **out, size_t *units);
 
 /* ---- errors.c ------------------------------------------------------- */
 
@@ -108,7 +107,7 @@ void eh_trace_call(enum eh_trace_side side, EAP_SESSIONID session,
 void eh_trace_dll_main(const EAP_METHOD_TYPE *type, const char *reason,
                        BOOL result);
 void eh_trace_credentials(EAP_SESSIONID session, const EAP_METHOD_TYPE *type,
-                          const char *identity, const char *password,
+                          const char *identity, const WCHAR *password,
                           DWORD rc);
 void eh_trace_packet(enum eh_trace_side side, EAP_SESSIONID session,
                      const char *direction, const BYTE *p, DWORD len);
@@ -200,7 +199,8 @@ struct eh_method {
     char *auth_friendly_name;
     char *auth_config_ui_path;
 
-    /* Load state (loader.c, under eh_host.lock). */
+    /* Load state (loader.c): written under eh_host.lock; state and users
+     * are atomic, since a READY method is counted without the lock. */
     enum eh_method_state state;
     pthread_t loading_thread;       /* valid while LOADING */
     unsigned users;                 /* live sessions holding the method */
@@ -359,7 +359,7 @@ struct eh_session {
     void *clearing_by;           /* thread marker of a ClearConnection */
     pthread_mutex_t lock;        /* slow path: waiting for a clear to end */
     pthread_cond_t idle;         /* signalled when a clear ends */
-    struct eh_session *next_free;
+    uint32_t next_free;          /* free stack: index + 1 below, 0 none */
     struct eh_session *conn_next;  /* connection hash chain */
     /* Packet buffers, kept for the slot's next session when small. */
     BYTE *send_buf, *scratch;    /* buf_cap bytes each */
@@ -368,12 +368,14 @@ struct eh_session {
     BYTE *last_req;  DWORD last_req_cap;     /* for retransmission compare */
     BYTE *req_copy;  DWORD req_copy_cap;     /* the method's private copy */
     /* Inline homes of short credentials, so that the common case costs no
-     * allocation: identity and password below point here, or to host
-     * memory when longer than EH_CRED_INLINE - 1 bytes.  Only reached
-     * through those pointers; the password's bytes are wiped at the end of
-     * each session (eh_session_destroy), so the slot keeps no secret. */
+     * allocation: identity, identity_w and password_w below point here,
+     * or to host memory when longer than EH_CRED_INLINE - 1 bytes or
+     * units.  Only reached through those pointers; the password's units
+     * are wiped at the end of each session (eh_session_destroy), so the
+     * slot keeps no secret. */
     char identity_buf[EH_CRED_INLINE];
-    char password_buf[EH_CRED_INLINE];
+    WCHAR identity_wbuf[EH_CRED_INLINE];
+    WCHAR password_wbuf[EH_CRED_INLINE];
 
     /* Everything from here on is zeroed for each new session. */
     /* Set at Begin, owned by the session (host copies). */
@@ -389,9 +391,10 @@ struct eh_session {
     BYTE *conn_data;   DWORD conn_size;
     BYTE *user_data;   DWORD user_size;
     char *identity;              /* UTF-8, from the supplicant or method */
-    char *password;              /* UTF-8, wiped on free */
+    WCHAR *identity_w;           /* UTF-16 of a supplicant's identity */
+    WCHAR *password_w;           /* UTF-16, wiped on free */
     size_t identity_len;         /* bytes of identity, without the NUL */
-    size_t password_len;         /* bytes of password, without the NUL */
+    size_t password_units;       /* units of password_w, without the NUL */
     bool credentials_given;
     bool credentials_passed;     /* EapPeerSetCredentials done */
     bool accept_result_id_plus_one;
@@ -433,21 +436,111 @@ struct eh_session {
 /*
  * Session table: O(1), lock-free lookup of a slot by id; each slot has its
  * own mutex.  Ids are never 0 and carry a generation, so a stale id is
- * refused.  Begin/End take a table lock; the packet path does not.
+ * refused.  Neither Begin/End nor the packet path take a lock, except for
+ * sessions with a connection id (session.c).
+ *
+ * An id is (generation << EH_INDEX_BITS) | (slot index + 1); slots live in
+ * chunks of EH_CHUNK_SIZE that are never freed while the process runs.
  */
+#define EH_INDEX_BITS 16u
+#define EH_INDEX_MASK ((1u << EH_INDEX_BITS) - 1u)
+#define EH_CHUNK_BITS 8u
+#define EH_CHUNK_SIZE (1u << EH_CHUNK_BITS)
+#define EH_MAX_CHUNKS (1u << (EH_INDEX_BITS - EH_CHUNK_BITS))
+extern struct eh_session *eh_session_chunks[EH_MAX_CHUNKS];
+
 DWORD eh_sessions_init(void);
 void eh_sessions_exit(void);
 /* Reserve a slot; @conn (may be NULL) must not have a live session.
  * Returns ERROR_INVALID_STATE if it has; the slot is live and busy. */
 DWORD eh_session_create(const GUID *conn, struct eh_session **out);
-/* Look up a live session and mark it busy.  NULL if unknown, stale, ended
- * or busy (*@busy set true in that case, if @busy is not NULL). */
-struct eh_session *eh_session_enter(EAP_SESSIONID id, bool *busy);
-/* Public-call entry: ERROR_INVALID_STATE before Initialize or when busy,
- * ERROR_INVALID_HANDLE for an unknown id; else *@out is entered. */
-DWORD eh_session_enter_checked(EAP_SESSIONID id, struct eh_session **out);
-/* Leave a busy session; runs a ClearConnection that arrived meanwhile. */
-void eh_session_leave(struct eh_session *s);
+struct eh_session *eh_session_enter_slow(struct eh_session *s,
+                                         EAP_SESSIONID id, uint64_t cur,
+                                         bool *busy);
+void eh_session_leave_slow(struct eh_session *s);
+
+static inline uint64_t eh_session_state_of(EAP_SESSIONID id, unsigned flags)
+{
+    return ((uint64_t)id << 32) | flags;
+}
+
+/* The slot an id names (whatever its generation), NULL if none. */
+static inline struct eh_session *eh_session_slot(EAP_SESSIONID id)
+{
+    unsigned idx = (id & EH_INDEX_MASK) - 1u;   /* index 0 wraps: refused */
+    struct eh_session *chunk;
+
+    if (idx >= EH_MAX_CHUNKS * EH_CHUNK_SIZE)
+        return NULL;
+    chunk = __atomic_load_n(&eh_session_chunks[idx >> EH_CHUNK_BITS],
+                            __ATOMIC_ACQUIRE);
+    return chunk ? &chunk[idx & (EH_CHUNK_SIZE - 1u)] : NULL;
+}
+
+/*
+ * eh_session_enter() - look a live session up and mark it busy.
+ * @busy: if not NULL, set true when the session exists but another call is
+ *        inside it.
+ *
+ * Return: the session, to be left with eh_session_leave() or destroyed;
+ * NULL for an unknown, stale, ended or busy id.  The common case, an idle
+ * session, is one compare-and-swap; everything else is out of line.
+ */
+static inline struct eh_session *eh_session_enter(EAP_SESSIONID id,
+                                                  bool *busy)
+{
+    struct eh_session *s = eh_session_slot(id);
+    uint64_t cur;
+
+    if (s) {
+        cur = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+        if (cur == eh_session_state_of(id, EH_ST_LIVE) &&
+            __atomic_compare_exchange_n(&s->state, &cur, cur | EH_ST_BUSY,
+                                        false, __ATOMIC_ACQ_REL,
+                                        __ATOMIC_ACQUIRE)) {
+            if (busy)
+                *busy = false;
+            return s;
+        }
+    } else {
+        cur = 0;
+    }
+    return eh_session_enter_slow(s, id, cur, busy);
+}
+
+/*
+ * eh_session_enter_checked() - entry of a public call on a session.
+ * Return: ERROR_SUCCESS with *@out entered; ERROR_INVALID_STATE before
+ * EapHostPeerInitialize or while another call is inside the session;
+ * ERROR_INVALID_HANDLE for an unknown, ended or stale id.
+ */
+static inline DWORD eh_session_enter_checked(EAP_SESSIONID id,
+                                             struct eh_session **out)
+{
+    bool busy;
+
+    *out = NULL;
+    if (!eh_host_initialized())
+        return ERROR_INVALID_STATE;
+    *out = eh_session_enter(id, &busy);
+    if (*out)
+        return ERROR_SUCCESS;
+    return busy ? ERROR_INVALID_STATE : ERROR_INVALID_HANDLE;
+}
+
+/* Leave a busy session; a ClearConnection that arrived meanwhile is
+ * carried out first (out of line). */
+static inline void eh_session_leave(struct eh_session *s)
+{
+    uint64_t cur = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+
+    if (!(cur & (EH_ST_CLEAR_PENDING | EH_ST_CLEARING)) &&
+        __atomic_compare_exchange_n(&s->state, &cur, cur & ~(uint64_t)EH_ST_BUSY,
+                                    false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+        return;
+    eh_session_leave_slow(s);
+}
+
 /* Free a busy session's resources and its slot (id becomes stale). */
 void eh_session_destroy(struct eh_session *s);
 /* End the method session of @conn's session now, or mark it
@@ -457,16 +550,33 @@ bool eh_sessions_clear_connection(const GUID *conn);
 void eh_sessions_end_all(void);
 
 /*
- * Replace the session's identity or password with @len bytes of @src
- * (NUL-terminated UTF-8, already checked).  @heap is a host copy of @src
- * taken by the caller when @len + 1 > EH_CRED_INLINE (ownership passes to
- * the session), else NULL and the bytes go to the slot's inline buffer.
- * The old password is wiped.
+ * A credential as eaphost_session_set_credentials() takes it: checked and
+ * converted to UTF-16 before the session is entered, so that a malformed
+ * string or a failed allocation is reported before any session error and
+ * the packet path has nothing left to convert.
  */
-void eh_session_set_identity(struct eh_session *s, const char *src,
-                             size_t len, char *heap);
-void eh_session_set_password(struct eh_session *s, const char *src,
-                             size_t len, char *heap);
+struct eh_credential {
+    const char *utf8;            /* the caller's NUL-terminated UTF-8 */
+    size_t len;                  /* its bytes, without the NUL */
+    char *utf8_heap;             /* host copy when len + 1 > EH_CRED_INLINE */
+    WCHAR *wide;                 /* @stack, or host memory when longer */
+    size_t units;                /* UTF-16 units, without the NUL */
+    WCHAR stack[EH_CRED_INLINE];
+};
+/* Check and convert @utf8 into @c; @keep_utf8 also keeps a UTF-8 copy for
+ * long text.  ERROR_NO_UNICODE_TRANSLATION or ERROR_NOT_ENOUGH_MEMORY. */
+DWORD eh_credential_prepare(struct eh_credential *c, const char *utf8,
+                            bool keep_utf8);
+/* Free what @c still owns, wiping it (a password's units). */
+void eh_credential_release(struct eh_credential *c);
+/* Replace a busy session's identity or password with @c; the session takes
+ * @c's host memory.  The old password is wiped. */
+void eh_session_set_identity(struct eh_session *s, struct eh_credential *c);
+void eh_session_set_password(struct eh_session *s, struct eh_credential *c);
+/* The identity for EapPeerSetCredentials ("" when none was given). */
+const WCHAR *eh_session_identity_wide(const struct eh_session *s);
+/* Forget both credentials (session end): memory freed, password wiped. */
+void eh_session_drop_credentials(struct eh_session *s);
 
 /* End the method's session if still open (method EapPeerEndSession). */
 DWORD eh_session_end_method(struct eh_session *s, EAP_ERROR **err);

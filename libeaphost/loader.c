@@ -894,16 +894,16 @@ static DWORD finish_load(const struct eh_half *h, struct eh_half_state *st,
     case EH_LOAD_READY:
         *st->handle = l->handle;
         memcpy(st->dispatch, &l->d, h->dispatch_size);
-        *st->state = EH_METHOD_READY;
+        __atomic_store_n(st->state, EH_METHOD_READY, __ATOMIC_SEQ_CST);
         break;
     case EH_LOAD_FAULT:
         *st->fault_code = EAP_E_EAPHOST_METHOD_NOT_INSTALLED;
         *st->fault_reason = l->reason;  /* the method keeps it */
         l->reason = NULL;
-        *st->state = EH_METHOD_FAULTY;
+        __atomic_store_n(st->state, EH_METHOD_FAULTY, __ATOMIC_SEQ_CST);
         break;
     case EH_LOAD_TRANSIENT:
-        *st->state = EH_METHOD_UNLOADED;
+        __atomic_store_n(st->state, EH_METHOD_UNLOADED, __ATOMIC_SEQ_CST);
         rc = l->transient_code;
         break;
     }
@@ -922,7 +922,7 @@ static DWORD make_ready(const struct eh_half *h, struct eh_method *m,
         switch (*st.state) {
         case EH_METHOD_READY:
             if (count_user)
-                (*st.users)++;
+                __atomic_fetch_add(st.users, 1, __ATOMIC_SEQ_CST);
             return ERROR_SUCCESS;
         case EH_METHOD_FAULTY:
             return eh_fail(err, *st.fault_code, &m->type, "%s",
@@ -938,7 +938,7 @@ static DWORD make_ready(const struct eh_half *h, struct eh_method *m,
             break;
         case EH_METHOD_UNLOADED: {
             struct eh_load l;
-            *st.state = EH_METHOD_LOADING;
+            __atomic_store_n(st.state, EH_METHOD_LOADING, __ATOMIC_SEQ_CST);
             *st.loading_thread = pthread_self();
             pthread_mutex_unlock(&eh_host.lock);
             load_half(h, m, &l);
@@ -977,6 +977,20 @@ DWORD eh_half_make_ready(const struct eh_half *h, struct eh_method *m,
     return rc;
 }
 
+/* One user fewer; never below zero (debug builds treat that as a host
+ * bug).  Atomic: a READY method is acquired and released without the
+ * host lock. */
+static void drop_user(unsigned *users)
+{
+    unsigned n = __atomic_load_n(users, __ATOMIC_RELAXED);
+
+    while (n > 0 && !__atomic_compare_exchange_n(users, &n, n - 1, false,
+                                                 __ATOMIC_SEQ_CST,
+                                                 __ATOMIC_RELAXED))
+        ;
+    assert(n > 0);
+}
+
 /**
  * eh_half_release() - drop a user count of one half.
  * @h: the half.
@@ -989,11 +1003,7 @@ void eh_half_release(const struct eh_half *h, struct eh_method *m)
     if (!m)
         return;
     h->state(m, &st);
-    pthread_mutex_lock(&eh_host.lock);
-    assert(*st.users > 0);
-    if (*st.users > 0)
-        (*st.users)--;
-    pthread_mutex_unlock(&eh_host.lock);
+    drop_user(st.users);
 }
 
 /**
@@ -1023,17 +1033,17 @@ void eh_half_unload(const struct eh_half *h, struct eh_method *m)
         eh_free(*st.fault_reason);
         *st.fault_reason = NULL;
         *st.fault_code = ERROR_SUCCESS;
-        *st.state = EH_METHOD_UNLOADED;
+        __atomic_store_n(st.state, EH_METHOD_UNLOADED, __ATOMIC_SEQ_CST);
     }
     if (*st.state != EH_METHOD_READY) {
         pthread_mutex_unlock(&eh_host.lock);
         return;
     }
 
-    assert(*st.users == 0);
-    *st.users = 0;
+    assert(__atomic_load_n(st.users, __ATOMIC_SEQ_CST) == 0);
+    __atomic_store_n(st.users, 0, __ATOMIC_SEQ_CST);
     /* LOADING with the handle kept: others wait, a call back fails. */
-    *st.state = EH_METHOD_LOADING;
+    __atomic_store_n(st.state, EH_METHOD_LOADING, __ATOMIC_SEQ_CST);
     *st.loading_thread = pthread_self();
     lt_dlhandle handle = *st.handle;
     memcpy(&d, st.dispatch, h->dispatch_size);
@@ -1044,7 +1054,7 @@ void eh_half_unload(const struct eh_half *h, struct eh_method *m)
     pthread_mutex_lock(&eh_host.lock);
     *st.handle = NULL;
     memset(st.dispatch, 0, h->dispatch_size);
-    *st.state = EH_METHOD_UNLOADED;
+    __atomic_store_n(st.state, EH_METHOD_UNLOADED, __ATOMIC_SEQ_CST);
     pthread_cond_broadcast(&eh_host.method_changed);
     pthread_mutex_unlock(&eh_host.lock);
 }
@@ -1073,16 +1083,18 @@ DWORD eh_method_acquire(struct eh_method *m, EAP_ERROR **err)
 
     if (!m)
         return eh_half_make_ready(&peer_half, m, true, err);
-    /* Every BeginSession comes here: a READY method is answered directly,
-     * without the half's state table; anything else goes through
-     * make_ready().  Same lock, same outcome. */
-    pthread_mutex_lock(&eh_host.lock);
-    if (m->state == EH_METHOD_READY) {
-        m->users++;
-        rc = ERROR_SUCCESS;
-    } else {
-        rc = make_ready(&peer_half, m, true, err);
+    /* Every BeginSession comes here: a READY method is counted without the
+     * lock.  The state is read again after the count (both sequentially
+     * consistent, as the unload's state change and count check are), so
+     * an unload that began meanwhile is seen and the count undone. */
+    if (__atomic_load_n(&m->state, __ATOMIC_ACQUIRE) == EH_METHOD_READY) {
+        __atomic_fetch_add(&m->users, 1, __ATOMIC_SEQ_CST);
+        if (__atomic_load_n(&m->state, __ATOMIC_SEQ_CST) == EH_METHOD_READY)
+            return ERROR_SUCCESS;
+        drop_user(&m->users);
     }
+    pthread_mutex_lock(&eh_host.lock);
+    rc = make_ready(&peer_half, m, true, err);
     pthread_mutex_unlock(&eh_host.lock);
     return rc;
 }
@@ -1111,13 +1123,8 @@ void eh_method_release(struct eh_method *m)
 {
     /* eh_half_release() for the peer half, without its state table: every
      * EndSession comes here. */
-    if (!m)
-        return;
-    pthread_mutex_lock(&eh_host.lock);
-    assert(m->users > 0);
-    if (m->users > 0)
-        m->users--;
-    pthread_mutex_unlock(&eh_host.lock);
+    if (m)
+        drop_user(&m->users);
 }
 
 /**

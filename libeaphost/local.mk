@@ -25,6 +25,7 @@ libeaphost_libeaphost_internal_la_SOURCES = \
 	libeaphost/guids.c \
 	libeaphost/host.c \
 	libeaphost/session.c \
+	libeaphost/credentials.c \
 	libeaphost/trace.c \
 	libeaphost/attributes.c \
 	libeaphost/peer_sm.c \

@@ -354,24 +354,18 @@ static bool request_is_for_method(const struct eh_session *s, const BYTE *req)
            get_be32(req + 8) == mine->dwVendorType;
 }
 
-/* Credentials up to this many UTF-16 units are converted on the stack. */
-#define EH_CRED_UNITS 256
-
 /* EapPeerSetCredentials before the first method packet, where the registry
- * asks for the user name or password dialog. */
+ * asks for the user name or password dialog.  The credentials were
+ * converted to UTF-16 when given (credentials.c). */
 static DWORD pass_credentials(struct eh_session *s,
                               EapHostPeerResponseAction *action,
                               EAP_ERROR **err)
 {
     const struct eh_method *m = s->method;
     const struct eh_dispatch *d = &m->dispatch;
-    WCHAR id_buf[EH_CRED_UNITS], pw_buf[EH_CRED_UNITS];
-    WCHAR *wide_id = NULL, *wide_pw = NULL;
     EAP_ERROR *merr = NULL;
     DWORD rc;
 
-    if (s->credentials_passed)
-        return ERROR_SUCCESS;
     s->credentials_passed = true;
     if (!m->peer_invoke_username_dialog && !m->peer_invoke_password_dialog)
         return ERROR_SUCCESS;
@@ -384,41 +378,26 @@ static DWORD pass_credentials(struct eh_session *s,
                          action, err, "the registry asks for credential "
                          "dialogs but EapPeerSetCredentials is NULL");
     if (!s->credentials_given ||
-        (m->peer_invoke_password_dialog && !s->password))
+        (m->peer_invoke_password_dialog && !s->password_w))
         return fail_with(s, EAP_E_EAPHOST_IDENTITY_UNKNOWN, action, err,
                          "the method takes a user name and password "
                          "(PeerInvoke%sDialog); give them with "
                          "eaphost_session_set_credentials before the first "
                          "packet", m->peer_invoke_password_dialog ?
                          "Password" : "Username");
-    rc = eh_utf8_to_utf16_into(s->identity ? s->identity : "", id_buf,
-                               EH_CRED_UNITS, &wide_id);
-    if (rc == ERROR_SUCCESS && s->password)
-        rc = eh_utf8_to_utf16_into(s->password, pw_buf, EH_CRED_UNITS,
-                                   &wide_pw);
-    if (rc != ERROR_SUCCESS) {
-        rc = eh_sm_fail(s, rc, NULL, action, err);
-        goto out;
-    }
-    rc = d->r.EapPeerSetCredentials(s->method_session, wide_id, wide_pw,
-                                    &merr);
+    /* The method gets the session's own strings: they are passed once and
+     * wiped at the end of the session, whatever the method did to them. */
+    rc = d->r.EapPeerSetCredentials(s->method_session,
+                                    (LPWSTR)eh_session_identity_wide(s),
+                                    s->password_w, &merr);
     if (EH_TRACING())
-        eh_trace_credentials(s->id, method_type(s), s->identity, s->password,
-                             rc);
+        eh_trace_credentials(s->id, method_type(s), s->identity,
+                             s->password_w, rc);
     if (rc != ERROR_SUCCESS)
-        rc = fail_from_method(s, rc, merr, action, err,
-                              "EapPeerSetCredentials");
-    else
-        eh_take_method_error(d, merr, NULL);
-out:
-    if (wide_id != id_buf)
-        eh_free(wide_id);
-    if (wide_pw) {
-        eh_wipe(wide_pw, eh_wcslen(wide_pw) * sizeof(WCHAR));
-        if (wide_pw != pw_buf)
-            eh_free(wide_pw);
-    }
-    return rc;
+        return fail_from_method(s, rc, merr, action, err,
+                                "EapPeerSetCredentials");
+    eh_take_method_error(d, merr, NULL);
+    return ERROR_SUCCESS;
 }
 
 /* Check a method's Response before anything is sent (DESIGN: Code 2, the
@@ -535,7 +514,8 @@ static DWORD run_method(struct eh_session *s, const BYTE *req, DWORD len,
     EAP_ERROR *merr = NULL;
     DWORD rc;
 
-    if ((rc = pass_credentials(s, action, err)) != ERROR_SUCCESS)
+    if (!s->credentials_passed &&
+        (rc = pass_credentials(s, action, err)) != ERROR_SUCCESS)
         return rc;
     /* The method gets a private copy: its EapPacket* is not const. */
     if (!eh_reserve(&s->req_copy, &s->req_copy_cap, len))

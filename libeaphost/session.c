@@ -5,10 +5,11 @@
  * found in O(1) without a global lock, and refused once its slot has been
  * reused (the generation moved on).  Slots live in chunks that are never
  * freed while the process runs, so a lookup with any made-up id reads valid
- * memory.  Begin/End/ClearConnection take the table lock for the free list
- * and the connection index.  The packet path takes no lock at all: a call
- * enters a session with one compare-and-swap on the slot's state word (id
- * and flags together) and leaves with another.  Only a thread that meets a
+ * memory.  Free slots are a lock-free stack; only sessions with a
+ * connection id (its index) and the growth of the table take the table
+ * lock.  The packet path takes no lock at all: a call enters a session
+ * with one compare-and-swap on the slot's state word (id and flags
+ * together) and leaves with another (both inline, internal.h).  Only a thread that meets a
  * ClearConnection running in its session sleeps, on the slot's condition
  * variable, until the clear is over.
  */
@@ -19,31 +20,28 @@
 /* Packet buffers up to this size stay with the slot for its next session. */
 #define EH_KEEP_BUFFER 4096u
 
-/* 16 bits of slot index (65535 live sessions at most) and 16 bits of
- * generation: a slot's id repeats only after 65535 reuses. */
-#define EH_INDEX_BITS 16u
-#define EH_INDEX_MASK ((1u << EH_INDEX_BITS) - 1u)
 #define EH_GEN_MASK ((1u << (32u - EH_INDEX_BITS)) - 1u)
-#define EH_CHUNK_BITS 8u
-#define EH_CHUNK_SIZE (1u << EH_CHUNK_BITS)
-#define EH_MAX_CHUNKS (1u << (EH_INDEX_BITS - EH_CHUNK_BITS))
 #define EH_CONN_BUCKETS 4096u
 
-static struct {
-    pthread_mutex_t lock;
-    struct eh_session *chunks[EH_MAX_CHUNKS];   /* atomic loads on lookup */
-    unsigned chunk_count;
-    /* LIFO: the slot used last comes back first, with its buffers warm;
-     * the generation keeps its old ids stale. */
-    struct eh_session *free_head;
-    struct eh_session *conn_buckets[EH_CONN_BUCKETS];
-    unsigned live_count;
-} table = { .lock = PTHREAD_MUTEX_INITIALIZER };
+/* Chunks of slots, published with a release store; read by the inline
+ * lookup in internal.h. */
+struct eh_session *eh_session_chunks[EH_MAX_CHUNKS];
 
-static uint64_t state_of(EAP_SESSIONID id, unsigned flags)
-{
-    return ((uint64_t)id << 32) | flags;
-}
+/*
+ * Free slots: a lock-free LIFO stack (the slot used last comes back first,
+ * with its buffers warm; the generation keeps its old ids stale).  The
+ * head word is (tag << 32) | (index + 1), 0 in the low half for empty;
+ * the tag moves on every change, so that a slot popped and pushed back
+ * meanwhile cannot make a stale compare-and-swap succeed.  A slot's
+ * next_free is the index + 1 of the slot under it.
+ */
+static uint64_t free_head;
+
+static struct {
+    pthread_mutex_t lock;          /* growth and the connection index */
+    unsigned chunk_count;
+    struct eh_session *conn_buckets[EH_CONN_BUCKETS];
+} table = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
 static EAP_SESSIONID state_id(uint64_t state)
 {
@@ -78,39 +76,98 @@ static unsigned conn_bucket(const GUID *g)
     return h % EH_CONN_BUCKETS;
 }
 
-/* Table lock held.  Adds one chunk of free slots. */
+static uint64_t next_head(uint64_t head, uint32_t top)
+{
+    return (((head >> 32) + 1u) << 32) | top;
+}
+
+/* Push the chain @first .. @last (linked by next_free) on the free stack. */
+static void push_free(struct eh_session *first, struct eh_session *last)
+{
+    uint64_t head = __atomic_load_n(&free_head, __ATOMIC_RELAXED);
+    uint64_t next;
+
+    do {
+        __atomic_store_n(&last->next_free, (uint32_t)head, __ATOMIC_RELAXED);
+        next = next_head(head, first->id & EH_INDEX_MASK);
+    } while (!__atomic_compare_exchange_n(&free_head, &head, next, false,
+                                          __ATOMIC_RELEASE,
+                                          __ATOMIC_RELAXED));
+}
+
+/* Pop a free slot, NULL when there is none. */
+static struct eh_session *pop_free(void)
+{
+    uint64_t head = __atomic_load_n(&free_head, __ATOMIC_ACQUIRE);
+
+    for (;;) {
+        struct eh_session *s = eh_session_slot((uint32_t)head);
+        uint32_t below;
+
+        if (!s)
+            return NULL;
+        /* Read before the swap; a slot taken meanwhile fails the swap. */
+        below = __atomic_load_n(&s->next_free, __ATOMIC_RELAXED);
+        if (__atomic_compare_exchange_n(&free_head, &head,
+                                        next_head(head, below), false,
+                                        __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE))
+            return s;
+    }
+}
+
+/* Table lock held.  Adds one chunk of free slots, unless another thread
+ * refilled the free stack meanwhile. */
 static DWORD grow_table(void)
 {
-    struct eh_session *chunk;
+    struct eh_session *chunk, *prev = NULL, *last = NULL;
     unsigned base, i;
 
+    if ((uint32_t)__atomic_load_n(&free_head, __ATOMIC_ACQUIRE) != 0)
+        return ERROR_SUCCESS;
     if (table.chunk_count == EH_MAX_CHUNKS)
         return ERROR_NOT_ENOUGH_MEMORY;
     chunk = eh_calloc(EH_CHUNK_SIZE, sizeof(*chunk));
     if (!chunk)
         return ERROR_NOT_ENOUGH_MEMORY;
     base = table.chunk_count * EH_CHUNK_SIZE;
-    for (i = 0; i < EH_CHUNK_SIZE; i++) {
+    /* Lowest index on top; the very last index would need index + 1 past
+     * the mask and is never used. */
+    for (i = EH_CHUNK_SIZE; i-- > 0;) {
         struct eh_session *s = &chunk[i];
 
         pthread_mutex_init(&s->lock, NULL);
         pthread_cond_init(&s->idle, NULL);
-        /* The very last index would need index + 1 past the mask. */
         if (base + i + 1u > EH_INDEX_MASK)
             continue;
         s->id = (1u << EH_INDEX_BITS) | (base + i + 1u);
+        s->next_free = prev ? prev->id & EH_INDEX_MASK : 0;
+        if (!last)
+            last = s;
+        prev = s;
     }
-    /* Lowest index on top of the free list. */
-    for (i = EH_CHUNK_SIZE; i-- > 0;) {
-        if (base + i + 1u > EH_INDEX_MASK)
-            continue;
-        chunk[i].next_free = table.free_head;
-        table.free_head = &chunk[i];
-    }
-    __atomic_store_n(&table.chunks[table.chunk_count], chunk,
+    __atomic_store_n(&eh_session_chunks[table.chunk_count], chunk,
                      __ATOMIC_RELEASE);
     table.chunk_count++;
+    push_free(&chunk[0], last);
     return ERROR_SUCCESS;
+}
+
+/* A free slot, the table grown when none is left.  @locked: the caller
+ * holds the table lock. */
+static struct eh_session *take_slot(bool locked, DWORD *rc)
+{
+    struct eh_session *s;
+
+    while (!(s = pop_free())) {
+        if (!locked)
+            pthread_mutex_lock(&table.lock);
+        *rc = grow_table();
+        if (!locked)
+            pthread_mutex_unlock(&table.lock);
+        if (*rc != ERROR_SUCCESS)
+            return NULL;
+    }
+    return s;
 }
 
 /**
@@ -150,38 +207,35 @@ DWORD eh_session_create(const GUID *conn, struct eh_session **out)
 {
     struct eh_session *s;
     DWORD rc = ERROR_SUCCESS;
-    EAP_SESSIONID id;
 
-    pthread_mutex_lock(&table.lock);
-    if (conn && conn_busy(conn)) {
-        rc = ERROR_INVALID_STATE;
-        goto out;
-    }
-    if (!table.free_head && (rc = grow_table()) != ERROR_SUCCESS)
-        goto out;
-    s = table.free_head;
-    table.free_head = s->next_free;
-
-    id = s->id;
-    /* Everything after the slot's own bookkeeping is zero already: slots
-     * come zeroed from grow_table() and eh_session_destroy(). */
-    s->next_free = NULL;
-    s->conn_next = NULL;
+    /* Only a session with a connection id needs the table lock: the
+     * check and the entry in the connection index go together. */
     if (conn) {
+        pthread_mutex_lock(&table.lock);
+        if (conn_busy(conn)) {
+            pthread_mutex_unlock(&table.lock);
+            return ERROR_INVALID_STATE;
+        }
+    }
+    s = take_slot(conn != NULL, &rc);
+    if (s && conn) {
         unsigned b = conn_bucket(conn);
 
+        /* The rest of the slot is zero already: slots come zeroed from
+         * grow_table() and eh_session_destroy(). */
         s->has_connection = true;
         s->connection_id = *conn;
         s->conn_next = table.conn_buckets[b];
         table.conn_buckets[b] = s;
     }
-    __atomic_store_n(&s->state, state_of(id, EH_ST_LIVE | EH_ST_BUSY),
+    if (conn)
+        pthread_mutex_unlock(&table.lock);
+    if (!s)
+        return rc;
+    __atomic_store_n(&s->state, eh_session_state_of(s->id, EH_ST_LIVE | EH_ST_BUSY),
                      __ATOMIC_RELEASE);
-    table.live_count++;
     *out = s;
-out:
-    pthread_mutex_unlock(&table.lock);
-    return rc;
+    return ERROR_SUCCESS;
 }
 
 /* Sleep until the clear seen in @seen is over (state changes). */
@@ -201,27 +255,22 @@ static void wake_waiters(struct eh_session *s)
     pthread_mutex_unlock(&s->lock);
 }
 
-static inline struct eh_session *slot_of(EAP_SESSIONID id)
-{
-    unsigned idx = id & EH_INDEX_MASK;
-    struct eh_session *chunk;
-
-    if (idx == 0)
-        return NULL;
-    idx--;
-    chunk = __atomic_load_n(&table.chunks[idx >> EH_CHUNK_BITS],
-                            __ATOMIC_ACQUIRE);
-    return chunk ? &chunk[idx & (EH_CHUNK_SIZE - 1u)] : NULL;
-}
-
-/*
- * The rest of eh_session_enter() after the fast path failed: @cur is the
- * state last read.  Kept out of line so that the fast path stays a few
- * instructions with no registers to save.
+/**
+ * eh_session_enter_slow() - the rest of eh_session_enter() (internal.h)
+ * after its fast path failed.
+ * @s: the slot of @id, or NULL.
+ * @cur: the state last read.
+ *
+ * Kept out of line so that the inline fast path stays a few instructions.
  */
-static __attribute__((noinline)) struct eh_session *
-enter_slow(struct eh_session *s, EAP_SESSIONID id, uint64_t cur, bool *busy)
+struct eh_session *eh_session_enter_slow(struct eh_session *s,
+                                         EAP_SESSIONID id, uint64_t cur,
+                                         bool *busy)
 {
+    if (busy)
+        *busy = false;
+    if (!s)
+        return NULL;
     for (;;) {
         if (state_id(cur) != id || !(cur & EH_ST_LIVE))
             return NULL;
@@ -248,55 +297,6 @@ enter_slow(struct eh_session *s, EAP_SESSIONID id, uint64_t cur, bool *busy)
     }
 }
 
-/**
- * eh_session_enter() - look a session up and mark it busy.
- * @id: the id the caller holds.
- * @busy: if not NULL, set true when the session exists but another call is
- *        inside it.
- *
- * Return: the session, to be left with eh_session_leave() or destroyed;
- * NULL for an unknown, stale, ended or busy id.
- */
-struct eh_session *eh_session_enter(EAP_SESSIONID id, bool *busy)
-{
-    struct eh_session *s = slot_of(id);
-    uint64_t cur;
-
-    if (busy)
-        *busy = false;
-    if (!s)
-        return NULL;
-    cur = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
-    /* Fast path: our id, live, idle, and no other thread in between. */
-    if (cur == state_of(id, EH_ST_LIVE) &&
-        __atomic_compare_exchange_n(&s->state, &cur, cur | EH_ST_BUSY, false,
-                                    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-        return s;
-    return enter_slow(s, id, cur, busy);
-}
-
-/**
- * eh_session_enter_checked() - entry of a public call on a session.
- * @id: the caller's id.
- * @out: receives the entered session, or NULL on failure.
- *
- * Return: ERROR_SUCCESS; ERROR_INVALID_STATE before EapHostPeerInitialize
- * or while another call is inside the session; ERROR_INVALID_HANDLE for an
- * unknown, ended or stale id.
- */
-DWORD eh_session_enter_checked(EAP_SESSIONID id, struct eh_session **out)
-{
-    bool busy;
-
-    *out = NULL;
-    if (!eh_host_initialized())
-        return ERROR_INVALID_STATE;
-    *out = eh_session_enter(id, &busy);
-    if (*out)
-        return ERROR_SUCCESS;
-    return busy ? ERROR_INVALID_STATE : ERROR_INVALID_HANDLE;
-}
-
 /* Busy session: what ClearConnection does to it. */
 static void clear_session(struct eh_session *s)
 {
@@ -306,11 +306,11 @@ static void clear_session(struct eh_session *s)
 }
 
 /**
- * eh_session_leave() - end a call on a session.  A ClearConnection that
- * arrived while the call ran is carried out here, before the session is free
- * for the next call.
+ * eh_session_leave_slow() - the rest of eh_session_leave() (internal.h):
+ * a ClearConnection that arrived while the call ran is carried out here,
+ * before the session is free for the next call.
  */
-void eh_session_leave(struct eh_session *s)
+void eh_session_leave_slow(struct eh_session *s)
 {
     uint64_t cur = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
     bool was_clearing;
@@ -369,66 +369,6 @@ static void settle_buffer(BYTE **buf, DWORD *cap, DWORD used)
     }
 }
 
-/* Forget the identity (host memory freed; the inline buffer is reused). */
-static void drop_identity(struct eh_session *s)
-{
-    if (s->identity != s->identity_buf)
-        eh_free(s->identity);
-    s->identity = NULL;
-    s->identity_len = 0;
-}
-
-/* Forget the password: its bytes wiped wherever they are. */
-static void drop_password(struct eh_session *s)
-{
-    if (s->password) {
-        eh_wipe(s->password, s->password_len);
-        if (s->password != s->password_buf)
-            eh_free(s->password);
-    }
-    s->password = NULL;
-    s->password_len = 0;
-}
-
-/* Where a credential of @len bytes goes: @heap if the caller made a host
- * copy (too long for @inline_buf), else a copy in @inline_buf. */
-static char *keep_credential(char *inline_buf, const char *src, size_t len,
-                             char *heap)
-{
-    if (heap)
-        return heap;
-    memcpy(inline_buf, src, len + 1);
-    return inline_buf;
-}
-
-/**
- * eh_session_set_identity() - replace a busy session's identity.
- * @s: the session.
- * @src: the identity, NUL-terminated valid UTF-8.
- * @len: its length in bytes, without the NUL.
- * @heap: a host copy of @src when @len + 1 > EH_CRED_INLINE (the session
- *        takes it), else NULL.
- */
-void eh_session_set_identity(struct eh_session *s, const char *src,
-                             size_t len, char *heap)
-{
-    drop_identity(s);
-    s->identity = keep_credential(s->identity_buf, src, len, heap);
-    s->identity_len = len;
-}
-
-/**
- * eh_session_set_password() - replace a busy session's password; the old
- * one is wiped.  Arguments as for eh_session_set_identity().
- */
-void eh_session_set_password(struct eh_session *s, const char *src,
-                             size_t len, char *heap)
-{
-    drop_password(s);
-    s->password = keep_credential(s->password_buf, src, len, heap);
-    s->password_len = len;
-}
-
 /* Release what a session owns; packet buffers stay with the slot. */
 static void free_session_data(struct eh_session *s)
 {
@@ -436,8 +376,7 @@ static void free_session_data(struct eh_session *s)
 
     eh_free(s->conn_data);
     eh_free(s->user_data);
-    drop_identity(s);
-    drop_password(s);
+    eh_session_drop_credentials(s);
     settle_buffer(&s->last_req, &s->last_req_cap, s->last_req_len);
     settle_buffer(&s->req_copy, &s->req_copy_cap, s->req_copy_len);
     settle_buffer(&s->scratch, &cap, s->scratch_len);
@@ -468,21 +407,21 @@ void eh_session_destroy(struct eh_session *s)
     free_session_data(s);
     if (m)
         eh_method_release(m);
-
-    pthread_mutex_lock(&table.lock);
-    unlink_connection(s);
+    if (s->has_connection) {
+        pthread_mutex_lock(&table.lock);
+        unlink_connection(s);
+        pthread_mutex_unlock(&table.lock);
+    }
     s->id = next_id(s->id);
     memset(&s->method, 0, sizeof(*s) - offsetof(struct eh_session, method));
-    old = __atomic_exchange_n(&s->state, state_of(s->id, 0),
+    old = __atomic_exchange_n(&s->state, eh_session_state_of(s->id, 0),
                               __ATOMIC_ACQ_REL);
-    s->next_free = table.free_head;
-    table.free_head = s;
-    table.live_count--;
-    pthread_mutex_unlock(&table.lock);
+    /* Waiters are woken before the slot can be reused. */
     if (old & EH_ST_CLEARING) {
         __atomic_store_n(&s->clearing_by, NULL, __ATOMIC_RELEASE);
         wake_waiters(s);
     }
+    push_free(s, s);
 }
 
 /* Id of the session of @conn, 0 if none.  Table lock held. */
@@ -515,7 +454,7 @@ bool eh_sessions_clear_connection(const GUID *conn)
     if (id == 0)
         return false;
 
-    s = slot_of(id);
+    s = eh_session_slot(id);
     cur = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
     for (;;) {
         if (state_id(cur) != id || !(cur & EH_ST_LIVE))
@@ -553,7 +492,7 @@ void eh_sessions_end_all(void)
     chunks = table.chunk_count;
     pthread_mutex_unlock(&table.lock);
     for (c = 0; c < chunks; c++) {
-        struct eh_session *chunk = table.chunks[c];
+        struct eh_session *chunk = eh_session_chunks[c];
 
         for (i = 0; i < EH_CHUNK_SIZE; i++) {
             struct eh_session *s = &chunk[i];

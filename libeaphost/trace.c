@@ -177,10 +177,11 @@ void eh_trace_dll_main(const EAP_METHOD_TYPE *type, const char *reason,
  * the password only with EAPHOST_TRACE_SECRETS.
  */
 void eh_trace_credentials(EAP_SESSIONID session, const EAP_METHOD_TYPE *type,
-                          const char *identity, const char *password,
+                          const char *identity, const WCHAR *password,
                           DWORD rc)
 {
     cJSON *o;
+    char *clear;
 
     if (!eh_trace_on())
         return;
@@ -191,9 +192,11 @@ void eh_trace_credentials(EAP_SESSIONID session, const EAP_METHOD_TYPE *type,
     cJSON_AddStringToObject(o, "identity", identity ? identity : "");
     if (!password)
         cJSON_AddNullToObject(o, "password");
-    else if (show_secrets())
-        cJSON_AddStringToObject(o, "password", password);
-    else
+    else if (show_secrets()) {
+        clear = eh_utf16_to_utf8_dup(password);
+        cJSON_AddStringToObject(o, "password", clear ? clear : "");
+        eh_free_secret(clear, clear ? strlen(clear) : 0);
+    } else
         cJSON_AddStringToObject(o, "password", "(redacted)");
     cJSON_AddNumberToObject(o, "rc", rc);
     cJSON_AddStringToObject(o, "rc_name", eaphost_error_name(rc));

@@ -400,52 +400,39 @@ DWORD eaphost_utf16_to_utf8(const WCHAR *in, size_t in_len, char **out,
 }
 
 /**
- * eh_utf8_units() - check NUL-terminated UTF-8 without allocating.
- * @s: the text.
- *
- * Return: its length in UTF-16 code units, or SIZE_MAX when malformed.
- */
-size_t eh_utf8_units(const char *s)
-{
-    size_t units = utf8_to_units((const unsigned char *)s, strlen(s), false,
-                                 NULL);
-
-    return units == EH_MALFORMED ? SIZE_MAX : units;
-}
-
-/**
- * eh_utf8_to_utf16_into() - convert NUL-terminated UTF-8, into @buf when
- * it fits (@cap units, terminator included), else into new host memory.
- * @out: receives the result; free it with eh_free() only when it is not
- *       @buf.
+ * eh_utf8_to_utf16_into() - convert @n bytes of UTF-8, into @buf when it
+ * fits (@cap units, terminator included), else into new host memory.
+ * @out: receives the NUL-terminated result; free it with eh_free() only
+ *       when it is not @buf.
+ * @units: receives its length in code units, without the terminator.
  *
  * Return: ERROR_SUCCESS, ERROR_NO_UNICODE_TRANSLATION,
  * ERROR_NOT_ENOUGH_MEMORY.
  */
-DWORD eh_utf8_to_utf16_into(const char *s, WCHAR *buf, size_t cap,
-                            WCHAR **out)
+DWORD eh_utf8_to_utf16_into(const char *s, size_t n, WCHAR *buf, size_t cap,
+                            WCHAR **out, size_t *units)
 {
     const unsigned char *bytes = (const unsigned char *)s;
-    size_t n = strlen(s), units;
+    size_t count;
 
     *out = NULL;
     /* Never more units than bytes: when the bytes fit, one pass will do. */
     if (n + 1 > cap) {
-        units = utf8_to_units(bytes, n, false, NULL);
-        if (units == EH_MALFORMED)
+        count = utf8_to_units(bytes, n, false, NULL);
+        if (count == EH_MALFORMED)
             return ERROR_NO_UNICODE_TRANSLATION;
-        if (units + 1 > cap) {
-            buf = eh_calloc(units + 1, sizeof(WCHAR));
+        if (count + 1 > cap) {
+            buf = eh_calloc(count + 1, sizeof(WCHAR));
             if (!buf)
                 return ERROR_NOT_ENOUGH_MEMORY;
         }
     }
-    units = utf8_to_units(bytes, n, false, buf);
-    if (units == EH_MALFORMED) {
-        return ERROR_NO_UNICODE_TRANSLATION;
-    }
-    buf[units] = 0;
+    count = utf8_to_units(bytes, n, false, buf);
+    if (count == EH_MALFORMED)
+        return ERROR_NO_UNICODE_TRANSLATION;    /* only when it fitted */
+    buf[count] = 0;
     *out = buf;
+    *units = count;
     return ERROR_SUCCESS;
 }
 
