@@ -29,16 +29,33 @@ static const WCHAR empty_wide[1];
 DWORD eh_credential_prepare(struct eh_credential *c, const char *utf8,
                             bool keep_utf8)
 {
+    size_t n, i;
     DWORD rc;
 
     c->utf8 = utf8;
-    c->len = strlen(utf8);
     c->utf8_heap = NULL;
-    c->units = 0;
-    rc = eh_utf8_to_utf16_into(utf8, c->len, c->stack, EH_CRED_INLINE,
+    /* Short ASCII, the common case: measured and converted in one pass, a
+     * unit per byte; anything else takes the general conversion. */
+    for (i = 0; i < EH_CRED_INLINE - 1; i++) {
+        unsigned char b = (unsigned char)utf8[i];
+
+        if (b == 0 || b >= 0x80)
+            break;
+        c->stack[i] = b;
+    }
+    if (utf8[i] == 0) {
+        c->stack[i] = 0;
+        c->wide = c->stack;
+        c->units = c->len = i;
+        return ERROR_SUCCESS;
+    }
+    n = c->len = i + strlen(utf8 + i);
+    rc = eh_utf8_to_utf16_into(utf8, n, c->stack, EH_CRED_INLINE,
                                &c->wide, &c->units);
-    if (rc != ERROR_SUCCESS)
+    if (rc != ERROR_SUCCESS) {
+        eh_wipe(c->stack, i * sizeof(WCHAR));
         return rc;
+    }
     if (keep_utf8 && c->len + 1 > EH_CRED_INLINE &&
         !(c->utf8_heap = eh_memdup(utf8, c->len + 1))) {
         eh_credential_release(c);
@@ -58,8 +75,10 @@ void eh_credential_release(struct eh_credential *c)
             eh_free(c->wide);
         c->wide = NULL;
     }
-    eh_free(c->utf8_heap);
-    c->utf8_heap = NULL;
+    if (c->utf8_heap) {
+        eh_free(c->utf8_heap);
+        c->utf8_heap = NULL;
+    }
 }
 
 /* The slot's copy of @c's UTF-16: @inline_buf when it fitted, else @c's
@@ -81,9 +100,9 @@ static WCHAR *keep_wide(WCHAR *inline_buf, struct eh_credential *c,
 
 static void drop_identity(struct eh_session *s)
 {
-    if (s->identity != s->identity_buf)
+    if (s->identity && s->identity != s->identity_buf)
         eh_free(s->identity);
-    if (s->identity_w != s->identity_wbuf)
+    if (s->identity_w && s->identity_w != s->identity_wbuf)
         eh_free(s->identity_w);
     s->identity = NULL;
     s->identity_w = NULL;

@@ -302,8 +302,8 @@ void eh_error_free(EAP_ERROR *e)
 }
 
 /**
- * eh_take_method_error() - move an EAP_ERROR a method returned into host
- * memory.
+ * eh_pass_method_error() - move an EAP_ERROR a method returned into host
+ * memory (eh_take_method_error(), internal.h, calls it when there is one).
  * @d: the method's dispatch table; its free_error_memory releases
  *     @method_err (not freed when @d or that routine is NULL).
  * @method_err: the method's error, or NULL (then nothing happens and *@out
@@ -315,7 +315,7 @@ void eh_error_free(EAP_ERROR *e)
  * The method's copy is always released, whether the host copy succeeded
  * or not.
  */
-void eh_take_method_error(const struct eh_dispatch *d, EAP_ERROR *method_err,
+void eh_pass_method_error(const struct eh_dispatch *d, EAP_ERROR *method_err,
                           EAP_ERROR **out)
 {
     if (!method_err)

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <pthread.h>
 #include <ltdl.h>
 
@@ -31,12 +33,39 @@ void *eh_calloc(size_t count, size_t size);
 void *eh_realloc(void *p, size_t n);
 char *eh_strdup(const char *s);          /* NULL in, NULL out */
 void *eh_memdup(const void *p, size_t n);    /* n == 0 gives NULL */
-void eh_free(void *p);
+/* Release a block from any eh_* allocation function; NULL does nothing.
+ * Inline: most of the blocks a session may own are never allocated. */
+static inline void eh_free(void *p)
+{
+    if (p)
+        free(p);
+}
 /* Overwrite @n bytes in a way the compiler keeps, then free. */
 void eh_free_secret(void *p, size_t n);
-void eh_wipe(void *p, size_t n);
+/* Zero @n bytes with a call the compiler keeps as a call (large blocks). */
+void eh_zero(void *p, size_t n);
+
+/*
+ * eh_wipe() - overwrite @n bytes at @p (the caller's, not freed; NULL only
+ * with @n 0) with zeros.  Inline, as the packet path wipes small buffers
+ * often.  The empty asm takes @p and clobbers memory, so the compiler must
+ * assume the zeros are read: the memset is not a dead store it may drop
+ * even when the memory is freed or goes out of scope right after (what
+ * explicit_bzero() does, without the call).
+ */
+static inline void eh_wipe(void *p, size_t n)
+{
+    if (n == 0)
+        return;
+    memset(p, 0, n);
+    __asm__ __volatile__("" : : "r"(p) : "memory");
+}
 /* Grow @buf to @need bytes, wiping the old one; contents not kept. */
-bool eh_reserve(BYTE **buf, DWORD *cap, DWORD need);
+bool eh_grow(BYTE **buf, DWORD *cap, DWORD need);
+static inline bool eh_reserve(BYTE **buf, DWORD *cap, DWORD need)
+{
+    return *cap >= need || eh_grow(buf, cap, need);
+}
 /* Tests: make the allocation after @n more succeed fail (-1: never). */
 void eh_test_fail_alloc_after(long n);
 
@@ -276,8 +305,15 @@ void eh_method_unload(struct eh_method *m);
  * *@out (if @out is not NULL), free the method's copy with its
  * EapPeerFreeErrorMemory.  @method_err may be NULL.
  */
-void eh_take_method_error(const struct eh_dispatch *d, EAP_ERROR *method_err,
+void eh_pass_method_error(const struct eh_dispatch *d, EAP_ERROR *method_err,
                           EAP_ERROR **out);
+static inline void eh_take_method_error(const struct eh_dispatch *d,
+                                        EAP_ERROR *method_err,
+                                        EAP_ERROR **out)
+{
+    if (method_err)     /* the rare case, out of line */
+        eh_pass_method_error(d, method_err, out);
+}
 
 /* ---- auth_loader.c: the authenticator half ---------------------------- */
 
@@ -447,7 +483,19 @@ struct eh_session {
 #define EH_CHUNK_BITS 8u
 #define EH_CHUNK_SIZE (1u << EH_CHUNK_BITS)
 #define EH_MAX_CHUNKS (1u << (EH_INDEX_BITS - EH_CHUNK_BITS))
-extern struct eh_session *eh_session_chunks[EH_MAX_CHUNKS];
+/* Each slot takes a power of two bytes, so that finding one is a shift. */
+#define EH_SLOT_SHIFT 10u
+_Static_assert(sizeof(struct eh_session) <= (1u << EH_SLOT_SHIFT),
+               "a session slot outgrew EH_SLOT_SHIFT");
+extern unsigned char *eh_session_chunks[EH_MAX_CHUNKS];
+
+/* Slot @i of @chunk. */
+static inline struct eh_session *eh_chunk_slot(unsigned char *chunk,
+                                               unsigned i)
+{
+    return (struct eh_session *)(void *)(chunk +
+                                         ((size_t)i << EH_SLOT_SHIFT));
+}
 
 DWORD eh_sessions_init(void);
 void eh_sessions_exit(void);
@@ -468,13 +516,13 @@ static inline uint64_t eh_session_state_of(EAP_SESSIONID id, unsigned flags)
 static inline struct eh_session *eh_session_slot(EAP_SESSIONID id)
 {
     unsigned idx = (id & EH_INDEX_MASK) - 1u;   /* index 0 wraps: refused */
-    struct eh_session *chunk;
+    unsigned char *chunk;
 
     if (idx >= EH_MAX_CHUNKS * EH_CHUNK_SIZE)
         return NULL;
     chunk = __atomic_load_n(&eh_session_chunks[idx >> EH_CHUNK_BITS],
                             __ATOMIC_ACQUIRE);
-    return chunk ? &chunk[idx & (EH_CHUNK_SIZE - 1u)] : NULL;
+    return chunk ? eh_chunk_slot(chunk, idx & (EH_CHUNK_SIZE - 1u)) : NULL;
 }
 
 /*

@@ -137,28 +137,13 @@ void *eh_memdup(const void *p, size_t n)
 }
 
 /**
- * eh_free() - release memory from any eh_* allocation function.
- * @p: the block, or NULL (nothing happens).
+ * eh_zero() - zero @n bytes at @p through the C library's memset (a
+ * compiler expands a memset of known size inline, which is slower for
+ * the few hundred bytes of a session slot).
  */
-void eh_free(void *p)
+void eh_zero(void *p, size_t n)
 {
-    free(p);
-}
-
-/**
- * eh_wipe() - overwrite @n bytes at @p with zeros.
- * @p: the bytes (the caller's; not freed), or NULL when @n is 0.
- * @n: how many.
- *
- * explicit_bzero() is a memset the compiler may not drop even when the
- * memory is freed or goes out of scope right after (a plain memset() there
- * is a dead store it may remove).
- */
-void eh_wipe(void *p, size_t n)
-{
-    if (!p || n == 0)
-        return;
-    explicit_bzero(p, n);
+    memset(p, 0, n);
 }
 
 /**
@@ -184,14 +169,15 @@ void eaphost_free(void *p)
 }
 
 /**
- * eh_reserve() - make *@buf hold at least @need bytes (it only grows).
+ * eh_grow() - make *@buf hold at least @need bytes (it only grows); the
+ * slow path of eh_reserve() (internal.h).
  * @buf: a host buffer of *@cap bytes, or NULL; replaced when it grows.
  *
  * The contents are not kept: the old buffer, which may hold a packet with
  * secrets, is wiped and freed.  Return: false when out of memory (*@buf
  * unchanged).
  */
-bool eh_reserve(BYTE **buf, DWORD *cap, DWORD need)
+bool eh_grow(BYTE **buf, DWORD *cap, DWORD need)
 {
     BYTE *p;
 

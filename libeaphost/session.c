@@ -25,7 +25,7 @@
 
 /* Chunks of slots, published with a release store; read by the inline
  * lookup in internal.h. */
-struct eh_session *eh_session_chunks[EH_MAX_CHUNKS];
+unsigned char *eh_session_chunks[EH_MAX_CHUNKS];
 
 /*
  * Free slots: a lock-free LIFO stack (the slot used last comes back first,
@@ -119,21 +119,22 @@ static struct eh_session *pop_free(void)
  * refilled the free stack meanwhile. */
 static DWORD grow_table(void)
 {
-    struct eh_session *chunk, *prev = NULL, *last = NULL;
+    struct eh_session *prev = NULL, *last = NULL;
+    unsigned char *chunk;
     unsigned base, i;
 
     if ((uint32_t)__atomic_load_n(&free_head, __ATOMIC_ACQUIRE) != 0)
         return ERROR_SUCCESS;
     if (table.chunk_count == EH_MAX_CHUNKS)
         return ERROR_NOT_ENOUGH_MEMORY;
-    chunk = eh_calloc(EH_CHUNK_SIZE, sizeof(*chunk));
+    chunk = eh_calloc(EH_CHUNK_SIZE, (size_t)1 << EH_SLOT_SHIFT);
     if (!chunk)
         return ERROR_NOT_ENOUGH_MEMORY;
     base = table.chunk_count * EH_CHUNK_SIZE;
     /* Lowest index on top; the very last index would need index + 1 past
      * the mask and is never used. */
     for (i = EH_CHUNK_SIZE; i-- > 0;) {
-        struct eh_session *s = &chunk[i];
+        struct eh_session *s = eh_chunk_slot(chunk, i);
 
         pthread_mutex_init(&s->lock, NULL);
         pthread_cond_init(&s->idle, NULL);
@@ -148,7 +149,7 @@ static DWORD grow_table(void)
     __atomic_store_n(&eh_session_chunks[table.chunk_count], chunk,
                      __ATOMIC_RELEASE);
     table.chunk_count++;
-    push_free(&chunk[0], last);
+    push_free(eh_chunk_slot(chunk, 0), last);
     return ERROR_SUCCESS;
 }
 
@@ -356,16 +357,21 @@ static void unlink_connection(struct eh_session *s)
     s->conn_next = NULL;
 }
 
-/* Wipe a slot buffer's used part; free it when too big to keep. */
-static void settle_buffer(BYTE **buf, DWORD *cap, DWORD used)
+/*
+ * A slot buffer at the end of a session: freed when too big to keep, else
+ * kept for the slot's next session, its used part wiped when @wipe.
+ * Responses are wiped (a GTC Response holds a password in clear); copies
+ * of Requests, which came in as received from the network and hold
+ * nothing the peer made, are not.
+ */
+static void settle_buffer(BYTE **buf, DWORD *cap, DWORD used, bool wipe)
 {
-    if (!*buf)
-        return;
-    eh_wipe(*buf, used < *cap ? used : *cap);
     if (*cap > EH_KEEP_BUFFER) {
-        eh_free(*buf);
+        eh_free_secret(*buf, wipe ? used : 0);
         *buf = NULL;
         *cap = 0;
+    } else if (wipe && *buf) {
+        eh_wipe(*buf, used < *cap ? used : *cap);
     }
 }
 
@@ -377,11 +383,11 @@ static void free_session_data(struct eh_session *s)
     eh_free(s->conn_data);
     eh_free(s->user_data);
     eh_session_drop_credentials(s);
-    settle_buffer(&s->last_req, &s->last_req_cap, s->last_req_len);
-    settle_buffer(&s->req_copy, &s->req_copy_cap, s->req_copy_len);
-    settle_buffer(&s->scratch, &cap, s->scratch_len);
+    settle_buffer(&s->last_req, &s->last_req_cap, s->last_req_len, false);
+    settle_buffer(&s->req_copy, &s->req_copy_cap, s->req_copy_len, false);
+    settle_buffer(&s->scratch, &cap, s->scratch_len, true);
     cap = s->buf_cap;
-    settle_buffer(&s->send_buf, &cap, s->send_len);
+    settle_buffer(&s->send_buf, &cap, s->send_len, true);
     s->buf_cap = cap;
     s->scratch_len = 0;
     eh_free(s->out_ui_context);
@@ -413,7 +419,7 @@ void eh_session_destroy(struct eh_session *s)
         pthread_mutex_unlock(&table.lock);
     }
     s->id = next_id(s->id);
-    memset(&s->method, 0, sizeof(*s) - offsetof(struct eh_session, method));
+    eh_zero(&s->method, sizeof(*s) - offsetof(struct eh_session, method));
     old = __atomic_exchange_n(&s->state, eh_session_state_of(s->id, 0),
                               __ATOMIC_ACQ_REL);
     /* Waiters are woken before the slot can be reused. */
@@ -492,10 +498,10 @@ void eh_sessions_end_all(void)
     chunks = table.chunk_count;
     pthread_mutex_unlock(&table.lock);
     for (c = 0; c < chunks; c++) {
-        struct eh_session *chunk = eh_session_chunks[c];
+        unsigned char *chunk = eh_session_chunks[c];
 
         for (i = 0; i < EH_CHUNK_SIZE; i++) {
-            struct eh_session *s = &chunk[i];
+            struct eh_session *s = eh_chunk_slot(chunk, i);
             struct eh_session *entered;
             EAP_SESSIONID id;
 
