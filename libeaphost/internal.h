@@ -25,6 +25,8 @@
 #include <eaphost/authenticator.h>
 
 #define EH_PRINTF(f, a) __attribute__((format(printf, f, a)))
+/* Paths taken rarely (failures, first use): kept out of the hot code. */
+#define EH_COLD __attribute__((cold, noinline))
 
 /* ---- memory.c: every host allocation goes through here ------------------ */
 

@@ -114,8 +114,8 @@ static DWORD discard_invalid(struct eh_session *s,
  * EapHostPeerGetResult; *@err receives @e (or a copy) for the caller.
  * Return: @code.
  */
-DWORD eh_sm_fail(struct eh_session *s, DWORD code, EAP_ERROR *e,
-                 EapHostPeerResponseAction *action, EAP_ERROR **err)
+EH_COLD DWORD eh_sm_fail(struct eh_session *s, DWORD code, EAP_ERROR *e,
+                         EapHostPeerResponseAction *action, EAP_ERROR **err)
 {
     if (!e)
         e = eh_error_new(code, method_type(s), "%s",
@@ -162,7 +162,7 @@ static DWORD fail_with(struct eh_session *s, DWORD code,
 }
 
 /* A method routine returned @rc with @merr: fail the session with both. */
-static DWORD fail_from_method(struct eh_session *s, DWORD rc, EAP_ERROR *merr,
+static EH_COLD DWORD fail_from_method(struct eh_session *s, DWORD rc, EAP_ERROR *merr,
                               EapHostPeerResponseAction *action,
                               EAP_ERROR **err, const char *routine)
 {
@@ -226,7 +226,7 @@ static size_t bounded_wcslen(const WCHAR *w, size_t max)
 }
 
 /* Ask the method for the identity (EapPeerGetIdentity). */
-static DWORD identity_from_method(struct eh_session *s,
+static EH_COLD DWORD identity_from_method(struct eh_session *s,
                                   EapHostPeerResponseAction *action,
                                   EAP_ERROR **err)
 {

@@ -357,38 +357,37 @@ static void unlink_connection(struct eh_session *s)
     s->conn_next = NULL;
 }
 
-/*
- * A slot buffer at the end of a session: freed when too big to keep, else
- * kept for the slot's next session, its used part wiped when @wipe.
- * Responses are wiped (a GTC Response holds a password in clear); copies
- * of Requests, which came in as received from the network and hold
- * nothing the peer made, are not.
- */
-static void settle_buffer(BYTE **buf, DWORD *cap, DWORD used, bool wipe)
+/* Copies of Requests came in as received from the network and hold
+ * nothing the peer made: kept for the slot's next session as they are,
+ * unless too big to keep. */
+static void settle_request_buffer(BYTE **buf, DWORD *cap)
 {
     if (*cap > EH_KEEP_BUFFER) {
-        eh_free_secret(*buf, wipe ? used : 0);
+        eh_free(*buf);
         *buf = NULL;
         *cap = 0;
-    } else if (wipe && *buf) {
-        eh_wipe(*buf, used < *cap ? used : *cap);
     }
 }
 
 /* Release what a session owns; packet buffers stay with the slot. */
 static void free_session_data(struct eh_session *s)
 {
-    DWORD cap = s->buf_cap;
-
     eh_free(s->conn_data);
     eh_free(s->user_data);
     eh_session_drop_credentials(s);
-    settle_buffer(&s->last_req, &s->last_req_cap, s->last_req_len, false);
-    settle_buffer(&s->req_copy, &s->req_copy_cap, s->req_copy_len, false);
-    settle_buffer(&s->scratch, &cap, s->scratch_len, true);
-    cap = s->buf_cap;
-    settle_buffer(&s->send_buf, &cap, s->send_len, true);
-    s->buf_cap = cap;
+    settle_request_buffer(&s->last_req, &s->last_req_cap);
+    settle_request_buffer(&s->req_copy, &s->req_copy_cap);
+    /* The two Response buffers (buf_cap bytes each) are wiped: a GTC
+     * Response holds a password in clear. */
+    if (s->buf_cap > EH_KEEP_BUFFER) {
+        eh_free_secret(s->send_buf, s->send_len);
+        eh_free_secret(s->scratch, s->scratch_len);
+        s->send_buf = s->scratch = NULL;
+        s->buf_cap = 0;
+    } else {
+        eh_wipe(s->send_buf, s->send_len);
+        eh_wipe(s->scratch, s->scratch_len);
+    }
     s->scratch_len = 0;
     eh_free(s->out_ui_context);
     eh_free(s->out_attribs);
