@@ -119,38 +119,35 @@ static void api_setup(const char *methods_dir)
         die("EapHostPeerInitialize failed");
 }
 
-static void api_round(EAP_SESSIONID id, const BYTE *pkt, DWORD len,
-                      EapHostPeerResponseAction want)
-{
-    EapHostPeerResponseAction action;
-    EAP_ERROR *err = NULL;
-    DWORD size;
-    BYTE *out;
-
-    if (EapHostPeerProcessReceivedPacket(id, len, pkt, &action, &err) !=
-            ERROR_SUCCESS || action != want)
-        die("api: unexpected action");
-    if (want == EapHostPeerResponseSend &&
-        EapHostPeerGetSendPacket(id, &size, &out, &err) != ERROR_SUCCESS)
-        die("api: GetSendPacket");
-}
-
 static void api_once(void)
 {
     EAP_METHOD_TYPE type = { { 4, 0, 0 }, 0 };
     EapHostPeerMethodResult result;
+    EapHostPeerResponseAction id_act, md5_act, end_act;
     EAP_SESSIONID id;
     EAP_ERROR *err = NULL;
+    DWORD id_size, md5_size;
+    BYTE *id_resp, *md5_resp;
 
     if (EapHostPeerBeginSession(0, type, NULL, NULL, 0, NULL, 0, NULL,
                                 MAX_SEND, NULL, NULL, NULL, &id, &err) !=
             ERROR_SUCCESS ||
-        eaphost_session_set_credentials(id, user, password) !=
-            ERROR_SUCCESS)
+        eaphost_session_set_credentials(id, user, password) != ERROR_SUCCESS)
         die("api: BeginSession");
-    api_round(id, identity_req, sizeof(identity_req), EapHostPeerResponseSend);
-    api_round(id, md5_req, sizeof(md5_req), EapHostPeerResponseSend);
-    api_round(id, success_pkt, sizeof(success_pkt), EapHostPeerResponseResult);
+    if (EapHostPeerProcessReceivedPacket(id, sizeof(identity_req),
+                                         identity_req, &id_act, &err) !=
+            ERROR_SUCCESS || id_act != EapHostPeerResponseSend ||
+        EapHostPeerGetSendPacket(id, &id_size, &id_resp, &err) !=
+            ERROR_SUCCESS ||
+        EapHostPeerProcessReceivedPacket(id, sizeof(md5_req), md5_req,
+                                         &md5_act, &err) != ERROR_SUCCESS ||
+        md5_act != EapHostPeerResponseSend ||
+        EapHostPeerGetSendPacket(id, &md5_size, &md5_resp, &err) !=
+            ERROR_SUCCESS ||
+        EapHostPeerProcessReceivedPacket(id, sizeof(success_pkt),
+                                         success_pkt, &end_act, &err) !=
+            ERROR_SUCCESS || end_act != EapHostPeerResponseResult)
+        die("api: exchange");
     if (EapHostPeerGetResult(id, EapHostPeerMethodResultFromMethod, &result,
                              &err) != ERROR_SUCCESS || !result.fIsSuccess ||
         EapHostPeerEndSession(id, &err) != ERROR_SUCCESS)

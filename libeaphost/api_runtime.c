@@ -188,8 +188,8 @@ DWORD EapHostPeerProcessReceivedPacket(EAP_SESSIONID sessionHandle,
         *pEapOutput = EapHostPeerResponseStartAuthentication;
         return ERROR_INVALID_STATE;
     }
-    s = eh_session_enter(sessionHandle, &busy);
-    if (!s) {
+    s = eh_session_try_enter(sessionHandle);
+    if (!s && !(s = eh_session_enter_slow(sessionHandle, &busy))) {
         if (busy)       /* another thread is inside this session */
             return ERROR_INVALID_STATE;
         /* Unknown, ended or stale: the supplicant should start over. */
@@ -283,17 +283,21 @@ DWORD EapHostPeerGetResult(EAP_SESSIONID sessionHandle,
     clear_err(ppEapError);
     if (!ppResult)
         return ERROR_INVALID_PARAMETER;
-    memset(ppResult, 0, sizeof(*ppResult));
     if (reason != EapHostPeerMethodResultAltSuccessReceived &&
         reason != EapHostPeerMethodResultTimeout &&
         reason != EapHostPeerMethodResultFromMethod)
-        return ERROR_INVALID_PARAMETER;
-    if ((rc = eh_session_enter_checked(sessionHandle, &s)) != ERROR_SUCCESS)
-        return rc;
-    rc = result_on_request(s, reason, ppEapError);
-    if (rc == ERROR_SUCCESS && s->result_ready)
-        hand_result(s, ppResult);
-    eh_session_leave(s);
+        rc = ERROR_INVALID_PARAMETER;
+    else if ((rc = eh_session_enter_checked(sessionHandle, &s)) ==
+             ERROR_SUCCESS) {
+        rc = result_on_request(s, reason, ppEapError);
+        if (rc == ERROR_SUCCESS && s->result_ready) {
+            hand_result(s, ppResult);   /* every field */
+            eh_session_leave(s);
+            return ERROR_SUCCESS;
+        }
+        eh_session_leave(s);
+    }
+    memset(ppResult, 0, sizeof(*ppResult));
     return rc;
 }
 

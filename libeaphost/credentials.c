@@ -2,11 +2,13 @@
  * credentials.c - the user name and password a supplicant gives a peer
  * session (eaphost_session_set_credentials).
  *
- * They are checked and converted to UTF-16 once, when given, and kept in
- * the session slot's inline buffers (host memory when long), so that
- * EapPeerSetCredentials later costs no conversion.  The identity is kept
- * in UTF-8 as well, for the Identity Response.  The password exists only
- * as UTF-16 and is wiped wherever it was.
+ * Each is converted to UTF-16 once, when given, in one pass that also
+ * checks it: straight into the session slot's inline buffers when they are
+ * free (the first call, the common case) and the text is short, else into
+ * host memory.  EapPeerSetCredentials later costs no conversion.  The
+ * identity is kept in UTF-8 as well, for the Identity Response; the
+ * password exists only as UTF-16 and is wiped wherever it was.  The
+ * session's credentials change only when everything given converted.
  */
 #include "internal.h"
 
@@ -14,88 +16,118 @@
 
 static const WCHAR empty_wide[1];
 
-/**
- * eh_credential_prepare() - check and convert a credential.
- * @c: receives the result; release it with eh_credential_release() unless
- *     a session took it.
- * @utf8: NUL-terminated UTF-8, the caller's; it must stay valid until @c
- *        is given to a session.
- * @keep_utf8: a UTF-8 copy will be needed (the identity): text too long
- *             for the slot is copied to host memory now.
- *
- * Return: ERROR_SUCCESS, ERROR_NO_UNICODE_TRANSLATION,
- * ERROR_NOT_ENOUGH_MEMORY.
- */
-DWORD eh_credential_prepare(struct eh_credential *c, const char *utf8,
-                            bool keep_utf8)
+/* A credential converted but not yet the session's. */
+struct converted {
+    WCHAR *wide;                 /* the slot's buffer or host memory */
+    char *utf8;                  /* identity only: likewise */
+    size_t units, len;
+};
+
+static bool in_slot(const void *p, const void *slot_buf)
 {
-    size_t n, i;
-    DWORD rc;
-
-    c->utf8 = utf8;
-    c->utf8_heap = NULL;
-    /* Short ASCII, the common case: measured and converted in one pass, a
-     * unit per byte; anything else takes the general conversion. */
-    for (i = 0; i < EH_CRED_INLINE - 1; i++) {
-        unsigned char b = (unsigned char)utf8[i];
-
-        if (b == 0 || b >= 0x80)
-            break;
-        c->stack[i] = b;
-    }
-    if (utf8[i] == 0) {
-        c->stack[i] = 0;
-        c->wide = c->stack;
-        c->units = c->len = i;
-        return ERROR_SUCCESS;
-    }
-    n = c->len = i + strlen(utf8 + i);
-    rc = eh_utf8_to_utf16_into(utf8, n, c->stack, EH_CRED_INLINE,
-                               &c->wide, &c->units);
-    if (rc != ERROR_SUCCESS) {
-        eh_wipe(c->stack, i * sizeof(WCHAR));
-        return rc;
-    }
-    if (keep_utf8 && c->len + 1 > EH_CRED_INLINE &&
-        !(c->utf8_heap = eh_memdup(utf8, c->len + 1))) {
-        eh_credential_release(c);
-        return ERROR_NOT_ENOUGH_MEMORY;
-    }
-    return ERROR_SUCCESS;
+    return p == slot_buf;
 }
 
-/**
- * eh_credential_release() - wipe and free what @c still owns.
- */
-void eh_credential_release(struct eh_credential *c)
+/* Undo convert(): wipe what was written, free host memory. */
+static void discard(struct converted *c, const WCHAR *slot_w,
+                    const char *slot_8)
 {
     if (c->wide) {
         eh_wipe(c->wide, c->units * sizeof(WCHAR));
-        if (c->wide != c->stack)
+        if (!in_slot(c->wide, slot_w))
             eh_free(c->wide);
-        c->wide = NULL;
     }
-    if (c->utf8_heap) {
-        eh_free(c->utf8_heap);
-        c->utf8_heap = NULL;
-    }
+    if (c->utf8 && !in_slot(c->utf8, slot_8))
+        eh_free(c->utf8);
+    c->wide = NULL;
+    c->utf8 = NULL;
 }
 
-/* The slot's copy of @c's UTF-16: @inline_buf when it fitted, else @c's
- * host memory, which passes to the session.  @secret: wipe @c's stack. */
-static WCHAR *keep_wide(WCHAR *inline_buf, struct eh_credential *c,
-                        bool secret)
+/* Copy the leading ASCII of @b (up to EH_CRED_INLINE - 1 bytes, no NUL)
+ * into @w, one unit per byte; returns how many.  Each byte is read once
+ * (restrict: the stores cannot change it). */
+static size_t copy_ascii(const unsigned char *restrict b, WCHAR *restrict w)
 {
-    WCHAR *w = c->wide;
+    size_t i;
 
-    if (w == c->stack) {
-        memcpy(inline_buf, w, (c->units + 1) * sizeof(WCHAR));
-        if (secret)
-            eh_wipe(w, c->units * sizeof(WCHAR));
-        w = inline_buf;
+    for (i = 0; i < EH_CRED_INLINE - 1; i++) {
+        unsigned v = b[i];
+
+        if (v - 1u >= 0x7fu)    /* NUL or not ASCII */
+            break;
+        w[i] = (WCHAR)v;
     }
+    return i;
+}
+
+/* copy_ascii(), also copying the bytes to @c. */
+static size_t copy_ascii2(const unsigned char *restrict b, WCHAR *restrict w,
+                          char *restrict c)
+{
+    size_t i;
+
+    for (i = 0; i < EH_CRED_INLINE - 1; i++) {
+        unsigned v = b[i];
+
+        if (v - 1u >= 0x7fu)
+            break;
+        w[i] = (WCHAR)v;
+        c[i] = (char)v;
+    }
+    return i;
+}
+
+/*
+ * Convert NUL-terminated @src into @c: into @wbuf (and @cbuf, when the
+ * UTF-8 is kept) if not NULL and the text fits, else into host memory.
+ * Returns ERROR_SUCCESS, ERROR_NO_UNICODE_TRANSLATION,
+ * ERROR_NOT_ENOUGH_MEMORY (then @c holds nothing).
+ */
+static DWORD convert(const char *src, WCHAR *wbuf, char *cbuf, bool keep_utf8,
+                     struct converted *c)
+{
+    const unsigned char *b = (const unsigned char *)src;
+    size_t i = 0, n;
+
     c->wide = NULL;
-    return w;
+    c->utf8 = NULL;
+    c->units = c->len = 0;
+    if (wbuf && (cbuf || !keep_utf8)) {
+        /* Short ASCII: one unit per byte, checked as it is copied. */
+        i = keep_utf8 ? copy_ascii2(b, wbuf, cbuf) : copy_ascii(b, wbuf);
+        if (b[i] == 0) {
+            wbuf[i] = 0;
+            if (keep_utf8)
+                cbuf[i] = '\0';
+            c->wide = wbuf;
+            c->utf8 = keep_utf8 ? cbuf : NULL;
+            c->units = c->len = i;
+            return ERROR_SUCCESS;
+        }
+        eh_wipe(wbuf, i * sizeof(WCHAR));
+    }
+    /* Anything else: measured and checked, then converted. */
+    n = strlen(src);
+    c->units = eh_utf8_count(src, n);
+    if (c->units == SIZE_MAX) {
+        c->units = 0;
+        return ERROR_NO_UNICODE_TRANSLATION;
+    }
+    c->len = n;
+    c->wide = wbuf && c->units < EH_CRED_INLINE
+                  ? wbuf : eh_calloc(c->units + 1, sizeof(WCHAR));
+    if (keep_utf8)
+        c->utf8 = cbuf && n < EH_CRED_INLINE ? cbuf : eh_malloc(n + 1);
+    if (!c->wide || (keep_utf8 && !c->utf8)) {
+        c->units = 0;
+        discard(c, wbuf, cbuf);
+        return ERROR_NOT_ENOUGH_MEMORY;
+    }
+    eh_utf8_convert(src, n, c->wide);
+    c->wide[c->units] = 0;
+    if (keep_utf8)
+        memcpy(c->utf8, src, n + 1);
+    return ERROR_SUCCESS;
 }
 
 static void drop_identity(struct eh_session *s)
@@ -121,32 +153,43 @@ static void drop_password(struct eh_session *s)
 }
 
 /**
- * eh_session_set_identity() - replace a busy session's identity with @c
- * (prepared with @keep_utf8).  The session takes @c's host memory.
+ * eh_session_give_credentials() - replace a busy session's identity and/or
+ * password (NULL: keep the one it has).
+ * @identity, @password: NUL-terminated UTF-8, the caller's; copied.
+ *
+ * Return: ERROR_SUCCESS; ERROR_NO_UNICODE_TRANSLATION or
+ * ERROR_NOT_ENOUGH_MEMORY, the session's credentials unchanged.
  */
-void eh_session_set_identity(struct eh_session *s, struct eh_credential *c)
+DWORD eh_session_give_credentials(struct eh_session *s, const char *identity,
+                                  const char *password)
 {
-    drop_identity(s);
-    if (c->utf8_heap) {
-        s->identity = c->utf8_heap;
-        c->utf8_heap = NULL;
-    } else {
-        memcpy(s->identity_buf, c->utf8, c->len + 1);
-        s->identity = s->identity_buf;
-    }
-    s->identity_len = c->len;
-    s->identity_w = keep_wide(s->identity_wbuf, c, false);
-}
+    /* The slot's buffers are written only while the slot holds nothing
+     * there; a second call converts into host memory. */
+    WCHAR *id_wbuf = s->identity_w || s->identity ? NULL : s->identity_wbuf;
+    char *id_cbuf = s->identity ? NULL : s->identity_buf;
+    WCHAR *pw_wbuf = s->password_w ? NULL : s->password_wbuf;
+    struct converted id = { 0 }, pw = { 0 };
+    DWORD rc = ERROR_SUCCESS;
 
-/**
- * eh_session_set_password() - replace a busy session's password with @c;
- * the old one is wiped.  The session takes @c's host memory.
- */
-void eh_session_set_password(struct eh_session *s, struct eh_credential *c)
-{
-    drop_password(s);
-    s->password_units = c->units;
-    s->password_w = keep_wide(s->password_wbuf, c, true);
+    if (identity)
+        rc = convert(identity, id_wbuf, id_cbuf, true, &id);
+    if (rc == ERROR_SUCCESS && password &&
+        (rc = convert(password, pw_wbuf, NULL, false, &pw)) != ERROR_SUCCESS)
+        discard(&id, id_wbuf, id_cbuf);
+    if (rc != ERROR_SUCCESS)
+        return rc;
+    if (identity) {
+        drop_identity(s);
+        s->identity = id.utf8;
+        s->identity_w = id.wide;
+        s->identity_len = id.len;
+    }
+    if (password) {
+        drop_password(s);
+        s->password_w = pw.wide;
+        s->password_units = pw.units;
+    }
+    return ERROR_SUCCESS;
 }
 
 /**

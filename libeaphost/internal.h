@@ -81,10 +81,11 @@ WCHAR *eh_wcsdup(const WCHAR *s);
 /* Like eh_utf8_to_utf16_dup, malformed bytes becoming U+FFFD; NULL only for
  * NULL input or out of memory. */
 WCHAR *eh_utf8_to_utf16_lossy(const char *s);
-/* Convert @n bytes into @buf (@cap units) when they fit, else into host
- * memory; *@units gets the length. */
-DWORD eh_utf8_to_utf16_into(const char *s, size_t n, WCHAR *buf, size_t cap,
-                            WCHAR **out, size_t *units);
+/* UTF-16 units of @n bytes of UTF-8; SIZE_MAX when malformed. */
+size_t eh_utf8_count(const char *s, size_t n);
+/* Convert @n bytes of well-formed UTF-8 (checked with eh_utf8_count) into
+ * @out, which has room for their units; returns that number. */
+size_t eh_utf8_convert(const char *s, size_t n, WCHAR *out);
 
 /* ---- errors.c ------------------------------------------------------- */
 
@@ -504,9 +505,7 @@ void eh_sessions_exit(void);
 /* Reserve a slot; @conn (may be NULL) must not have a live session.
  * Returns ERROR_INVALID_STATE if it has; the slot is live and busy. */
 DWORD eh_session_create(const GUID *conn, struct eh_session **out);
-struct eh_session *eh_session_enter_slow(struct eh_session *s,
-                                         EAP_SESSIONID id, uint64_t cur,
-                                         bool *busy);
+struct eh_session *eh_session_enter_slow(EAP_SESSIONID id, bool *busy);
 void eh_session_leave_slow(struct eh_session *s);
 
 static inline uint64_t eh_session_state_of(EAP_SESSIONID id, unsigned flags)
@@ -527,55 +526,61 @@ static inline struct eh_session *eh_session_slot(EAP_SESSIONID id)
     return chunk ? eh_chunk_slot(chunk, idx & (EH_CHUNK_SIZE - 1u)) : NULL;
 }
 
+/* Fast path of entering: the slot of @id if it is live and idle and this
+ * call marked it busy (one compare-and-swap), else NULL. */
+static inline struct eh_session *eh_session_try_enter(EAP_SESSIONID id)
+{
+    struct eh_session *s = eh_session_slot(id);
+    uint64_t cur;
+
+    if (!s)
+        return NULL;
+    cur = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+    if (cur == eh_session_state_of(id, EH_ST_LIVE) &&
+        __atomic_compare_exchange_n(&s->state, &cur, cur | EH_ST_BUSY,
+                                    false, __ATOMIC_ACQ_REL,
+                                    __ATOMIC_ACQUIRE))
+        return s;
+    return NULL;
+}
+
 /*
  * eh_session_enter() - look a live session up and mark it busy.
  * @busy: if not NULL, set true when the session exists but another call is
  *        inside it.
  *
  * Return: the session, to be left with eh_session_leave() or destroyed;
- * NULL for an unknown, stale, ended or busy id.  The common case, an idle
- * session, is one compare-and-swap; everything else is out of line.
+ * NULL for an unknown, stale, ended or busy id.
  */
 static inline struct eh_session *eh_session_enter(EAP_SESSIONID id,
                                                   bool *busy)
 {
-    struct eh_session *s = eh_session_slot(id);
-    uint64_t cur;
+    struct eh_session *s = eh_session_try_enter(id);
 
     if (s) {
-        cur = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
-        if (cur == eh_session_state_of(id, EH_ST_LIVE) &&
-            __atomic_compare_exchange_n(&s->state, &cur, cur | EH_ST_BUSY,
-                                        false, __ATOMIC_ACQ_REL,
-                                        __ATOMIC_ACQUIRE)) {
-            if (busy)
-                *busy = false;
-            return s;
-        }
-    } else {
-        cur = 0;
+        if (busy)
+            *busy = false;
+        return s;
     }
-    return eh_session_enter_slow(s, id, cur, busy);
+    return eh_session_enter_slow(id, busy);
 }
+
+/* The rest of eh_session_enter_checked() after its fast path failed. */
+DWORD eh_session_enter_checked_slow(EAP_SESSIONID id,
+                                    struct eh_session **out);
 
 /*
  * eh_session_enter_checked() - entry of a public call on a session.
  * Return: ERROR_SUCCESS with *@out entered; ERROR_INVALID_STATE before
  * EapHostPeerInitialize or while another call is inside the session;
- * ERROR_INVALID_HANDLE for an unknown, ended or stale id.
+ * ERROR_INVALID_HANDLE for an unknown, ended or stale id (*@out NULL).
  */
 static inline DWORD eh_session_enter_checked(EAP_SESSIONID id,
                                              struct eh_session **out)
 {
-    bool busy;
-
-    *out = NULL;
-    if (!eh_host_initialized())
-        return ERROR_INVALID_STATE;
-    *out = eh_session_enter(id, &busy);
-    if (*out)
+    if (eh_host_initialized() && (*out = eh_session_try_enter(id)))
         return ERROR_SUCCESS;
-    return busy ? ERROR_INVALID_STATE : ERROR_INVALID_HANDLE;
+    return eh_session_enter_checked_slow(id, out);
 }
 
 /* Leave a busy session; a ClearConnection that arrived meanwhile is
@@ -599,30 +604,11 @@ bool eh_sessions_clear_connection(const GUID *conn);
 /* End every live session (EapHostPeerUninitialize). */
 void eh_sessions_end_all(void);
 
-/*
- * A credential as eaphost_session_set_credentials() takes it: checked and
- * converted to UTF-16 before the session is entered, so that a malformed
- * string or a failed allocation is reported before any session error and
- * the packet path has nothing left to convert.
- */
-struct eh_credential {
-    const char *utf8;            /* the caller's NUL-terminated UTF-8 */
-    size_t len;                  /* its bytes, without the NUL */
-    char *utf8_heap;             /* host copy when len + 1 > EH_CRED_INLINE */
-    WCHAR *wide;                 /* @stack, or host memory when longer */
-    size_t units;                /* UTF-16 units, without the NUL */
-    WCHAR stack[EH_CRED_INLINE];
-};
-/* Check and convert @utf8 into @c; @keep_utf8 also keeps a UTF-8 copy for
- * long text.  ERROR_NO_UNICODE_TRANSLATION or ERROR_NOT_ENOUGH_MEMORY. */
-DWORD eh_credential_prepare(struct eh_credential *c, const char *utf8,
-                            bool keep_utf8);
-/* Free what @c still owns, wiping it (a password's units). */
-void eh_credential_release(struct eh_credential *c);
-/* Replace a busy session's identity or password with @c; the session takes
- * @c's host memory.  The old password is wiped. */
-void eh_session_set_identity(struct eh_session *s, struct eh_credential *c);
-void eh_session_set_password(struct eh_session *s, struct eh_credential *c);
+/* Replace a busy session's identity and/or password (NULL: keep), given
+ * in UTF-8; all or nothing.  ERROR_NO_UNICODE_TRANSLATION,
+ * ERROR_NOT_ENOUGH_MEMORY. */
+DWORD eh_session_give_credentials(struct eh_session *s, const char *identity,
+                                  const char *password);
 /* The identity for EapPeerSetCredentials ("" when none was given). */
 const WCHAR *eh_session_identity_wide(const struct eh_session *s);
 /* Forget both credentials (session end): memory freed, password wiped. */

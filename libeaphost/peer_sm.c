@@ -178,9 +178,9 @@ static EH_COLD DWORD fail_from_method(struct eh_session *s, DWORD rc, EAP_ERROR 
  * it becomes the cached Response and lastId moves (RFC 4137: lastId changes
  * only when a Response is sent).
  */
-static DWORD commit_response(struct eh_session *s, const BYTE *req,
-                             DWORD req_len, EapHostPeerResponseAction *action,
-                             EAP_ERROR **err)
+static inline __attribute__((always_inline)) DWORD
+commit_response(struct eh_session *s, const BYTE *req, DWORD req_len,
+                EapHostPeerResponseAction *action, EAP_ERROR **err)
 {
     if (!eh_reserve(&s->last_req, &s->last_req_cap, req_len ? req_len : 1))
         return eh_sm_fail(s, ERROR_NOT_ENOUGH_MEMORY, NULL, action, err);
@@ -469,12 +469,10 @@ static DWORD take_method_response(struct eh_session *s,
                            action, err);
 }
 
-/**
- * eh_sm_method_output() - act on what a method returned.
- * @o: the output the host pre-set to an impossible action before the call.
- */
-DWORD eh_sm_method_output(struct eh_session *s, const EapPeerMethodOutput *o,
-                          EapHostPeerResponseAction *action, EAP_ERROR **err)
+/* eh_sm_method_output(), inline in run_method(). */
+static inline __attribute__((always_inline)) DWORD
+method_output(struct eh_session *s, const EapPeerMethodOutput *o,
+              EapHostPeerResponseAction *action, EAP_ERROR **err)
 {
     unsigned a = (unsigned)o->action;
 
@@ -504,6 +502,16 @@ DWORD eh_sm_method_output(struct eh_session *s, const EapPeerMethodOutput *o,
     }
     *action = eh_sm_translate_action((EapPeerMethodResponseAction)a);
     return ERROR_SUCCESS;
+}
+
+/**
+ * eh_sm_method_output() - act on what a method returned.
+ * @o: the output the host pre-set to an impossible action before the call.
+ */
+DWORD eh_sm_method_output(struct eh_session *s, const EapPeerMethodOutput *o,
+                          EapHostPeerResponseAction *action, EAP_ERROR **err)
+{
+    return method_output(s, o, action, err);
 }
 
 static DWORD run_method(struct eh_session *s, const BYTE *req, DWORD len,
@@ -538,7 +546,7 @@ static DWORD run_method(struct eh_session *s, const BYTE *req, DWORD len,
         return fail_from_method(s, rc, merr, action, err,
                                 "EapPeerProcessRequestPacket");
     eh_take_method_error(d, merr, NULL);
-    return eh_sm_method_output(s, &out, action, err);
+    return method_output(s, &out, action, err);
 }
 
 /* ---- Result ---------------------------------------------------------- */
@@ -588,10 +596,12 @@ static DWORD copy_method_result(struct eh_session *s,
         r->dwSizeofUserData = mr->dwSizeofUserData;
         r->pUserData = s->out_result_user;
     }
-    rc = eh_attributes_copy(mr->pAttribArray, &s->out_result_attribs,
-                            &s->out_result_attrib_count);
-    if (rc != ERROR_SUCCESS)
-        return rc;
+    if (mr->pAttribArray) {     /* else none: cleared before the call */
+        rc = eh_attributes_copy(mr->pAttribArray, &s->out_result_attribs,
+                                &s->out_result_attrib_count);
+        if (rc != ERROR_SUCCESS)
+            return rc;
+    }
     s->result_attribs.dwNumberOfAttributes = s->out_result_attrib_count;
     s->result_attribs.pAttribs = s->out_result_attribs;
     r->pAttribArray = s->out_result_attrib_count ? &s->result_attribs : NULL;
@@ -615,7 +625,9 @@ DWORD eh_sm_fetch_result(struct eh_session *s, EapPeerMethodResultReason why,
     EAP_ERROR *merr = NULL;
     DWORD rc;
 
-    clear_result_copies(s);
+    if (s->result_error || s->out_result_conn || s->out_result_user ||
+        s->out_result_attribs)
+        clear_result_copies(s);
     memset(&s->result, 0, sizeof(s->result));
     s->result_ready = false;
     /* The whole structure, Windows 10 fields included, starts zeroed. */

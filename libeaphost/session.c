@@ -257,21 +257,20 @@ static void wake_waiters(struct eh_session *s)
 }
 
 /**
- * eh_session_enter_slow() - the rest of eh_session_enter() (internal.h)
- * after its fast path failed.
- * @s: the slot of @id, or NULL.
- * @cur: the state last read.
- *
- * Kept out of line so that the inline fast path stays a few instructions.
+ * eh_session_enter_slow() - eh_session_enter() (internal.h) after its fast
+ * path failed: an unknown or ended id, a session busy in another call, or
+ * one that a ClearConnection on another thread is inside (waited for).
  */
-struct eh_session *eh_session_enter_slow(struct eh_session *s,
-                                         EAP_SESSIONID id, uint64_t cur,
-                                         bool *busy)
+struct eh_session *eh_session_enter_slow(EAP_SESSIONID id, bool *busy)
 {
+    struct eh_session *s = eh_session_slot(id);
+    uint64_t cur;
+
     if (busy)
         *busy = false;
     if (!s)
         return NULL;
+    cur = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
     for (;;) {
         if (state_id(cur) != id || !(cur & EH_ST_LIVE))
             return NULL;
@@ -296,6 +295,23 @@ struct eh_session *eh_session_enter_slow(struct eh_session *s,
             *busy = true;
         return NULL;
     }
+}
+
+/**
+ * eh_session_enter_checked_slow() - eh_session_enter_checked() (internal.h)
+ * after its fast path failed; same results.
+ */
+DWORD eh_session_enter_checked_slow(EAP_SESSIONID id, struct eh_session **out)
+{
+    bool busy;
+
+    *out = NULL;
+    if (!eh_host_initialized())
+        return ERROR_INVALID_STATE;
+    *out = eh_session_enter_slow(id, &busy);
+    if (*out)
+        return ERROR_SUCCESS;
+    return busy ? ERROR_INVALID_STATE : ERROR_INVALID_HANDLE;
 }
 
 /* Busy session: what ClearConnection does to it. */

@@ -400,40 +400,27 @@ DWORD eaphost_utf16_to_utf8(const WCHAR *in, size_t in_len, char **out,
 }
 
 /**
- * eh_utf8_to_utf16_into() - convert @n bytes of UTF-8, into @buf when it
- * fits (@cap units, terminator included), else into new host memory.
- * @out: receives the NUL-terminated result; free it with eh_free() only
- *       when it is not @buf.
- * @units: receives its length in code units, without the terminator.
+ * eh_utf8_count() - check @n bytes of UTF-8 and count their UTF-16 units.
+ * @s: the bytes (the caller's).
  *
- * Return: ERROR_SUCCESS, ERROR_NO_UNICODE_TRANSLATION,
- * ERROR_NOT_ENOUGH_MEMORY.
+ * Return: the number of units, or SIZE_MAX when the bytes are malformed.
  */
-DWORD eh_utf8_to_utf16_into(const char *s, size_t n, WCHAR *buf, size_t cap,
-                            WCHAR **out, size_t *units)
+size_t eh_utf8_count(const char *s, size_t n)
 {
-    const unsigned char *bytes = (const unsigned char *)s;
-    size_t count;
+    size_t units = utf8_to_units((const unsigned char *)s, n, false, NULL);
 
-    *out = NULL;
-    /* Never more units than bytes: when the bytes fit, one pass will do. */
-    if (n + 1 > cap) {
-        count = utf8_to_units(bytes, n, false, NULL);
-        if (count == EH_MALFORMED)
-            return ERROR_NO_UNICODE_TRANSLATION;
-        if (count + 1 > cap) {
-            buf = eh_calloc(count + 1, sizeof(WCHAR));
-            if (!buf)
-                return ERROR_NOT_ENOUGH_MEMORY;
-        }
-    }
-    count = utf8_to_units(bytes, n, false, buf);
-    if (count == EH_MALFORMED)
-        return ERROR_NO_UNICODE_TRANSLATION;    /* only when it fitted */
-    buf[count] = 0;
-    *out = buf;
-    *units = count;
-    return ERROR_SUCCESS;
+    return units == EH_MALFORMED ? SIZE_MAX : units;
+}
+
+/**
+ * eh_utf8_convert() - convert @n bytes of UTF-8 that eh_utf8_count()
+ * accepted into @out (room for that many units; no terminator written).
+ *
+ * Return: the number of units written.
+ */
+size_t eh_utf8_convert(const char *s, size_t n, WCHAR *out)
+{
+    return utf8_to_units((const unsigned char *)s, n, false, out);
 }
 
 /**

@@ -885,6 +885,97 @@ START_TEST(credentials_reach_the_method)
 }
 END_TEST
 
+/* One authentication round with the echoing fixture: the Identity
+ * Response carries @identity, the method's Response the password it got. */
+static void expect_credentials(EAP_SESSIONID id, const char *identity,
+                               const char *password)
+{
+    unsigned before = good_stats().set_credentials;
+    struct fixture_stats st;
+
+    ck_assert_int_eq(feed(id, identity_request(1)), EapHostPeerResponseSend);
+    expect_response(id, 1, 1, identity);
+    ck_assert_int_eq(feed(id, method_request(2, "ignored")),
+                     EapHostPeerResponseSend);
+    expect_response(id, 2, FIXTURE_TYPE, password);
+    st = good_stats();
+    ck_assert_uint_eq(st.set_credentials, before + 1);
+    ck_assert_str_eq(st.identity, identity);
+    ck_assert_str_eq(st.password, password);
+}
+
+START_TEST(credentials_conversion)
+{
+    EAP_METHOD_TYPE creds = method_type(FIXTURE_TYPE, 0, 0, CREDS_AUTHOR);
+    char long_id[101], long_pw[81];
+    EAP_SESSIONID id;
+
+    init();
+    /* Longer than the slot keeps inline, and not ASCII. */
+    memset(long_id, 'u', sizeof(long_id) - 1);
+    memcpy(long_id + 40, "\xc3\xa9\xe2\x82\xac", 5);   /* U+00E9 U+20AC */
+    long_id[sizeof(long_id) - 1] = '\0';
+    memset(long_pw, 'p', sizeof(long_pw) - 1);
+    long_pw[sizeof(long_pw) - 1] = '\0';
+    id = begin_typed(creds, "echo_password=1", NULL);
+    EXPECT_RC(eaphost_session_set_credentials(id, long_id, long_pw),
+              ERROR_SUCCESS);
+    expect_credentials(id, long_id, long_pw);
+    end(id);
+
+    /* Short, not ASCII: converted, and kept in UTF-8 as given. */
+    id = begin_typed(creds, "echo_password=1", NULL);
+    EXPECT_RC(eaphost_session_set_credentials(id, "J\xc3\xbcrgen",
+                                              "p\xc3\xa4ss"),
+              ERROR_SUCCESS);
+    expect_credentials(id, "J\xc3\xbcrgen", "p\xc3\xa4ss");
+    end(id);
+
+    /* A second call replaces the first, short or long. */
+    id = begin_typed(creds, "echo_password=1", NULL);
+    EXPECT_RC(eaphost_session_set_credentials(id, "first", "pw-1"),
+              ERROR_SUCCESS);
+    EXPECT_RC(eaphost_session_set_credentials(id, "second", NULL),
+              ERROR_SUCCESS);
+    EXPECT_RC(eaphost_session_set_credentials(id, NULL, long_pw),
+              ERROR_SUCCESS);
+    EXPECT_RC(eaphost_session_set_credentials(id, NULL, "pw-3"),
+              ERROR_SUCCESS);
+    expect_credentials(id, "second", "pw-3");
+    end(id);
+
+    /* A failed call changes nothing: bad text in either, or no memory. */
+    id = begin_typed(creds, "echo_password=1", NULL);
+    EXPECT_RC(eaphost_session_set_credentials(id, "keep", "pw-keep"),
+              ERROR_SUCCESS);
+    EXPECT_RC(eaphost_session_set_credentials(id, "other", "bad\xff"),
+              ERROR_NO_UNICODE_TRANSLATION);
+    EXPECT_RC(eaphost_session_set_credentials(id, "\xed\xa0\x80", "pw"),
+              ERROR_NO_UNICODE_TRANSLATION);     /* an encoded surrogate */
+    eh_test_fail_alloc_after(0);
+    EXPECT_RC(eaphost_session_set_credentials(id, long_id, "pw"),
+              ERROR_NOT_ENOUGH_MEMORY);
+    eh_test_fail_alloc_after(-1);
+    expect_credentials(id, "keep", "pw-keep");
+    end(id);
+
+    /* The same in a fresh session, whose inline buffers were free. */
+    id = begin_typed(creds, "echo_password=1", NULL);
+    EXPECT_RC(eaphost_session_set_credentials(id, "ok-id", "bad\xc0\xaf"),
+              ERROR_NO_UNICODE_TRANSLATION);
+    EXPECT_RC(eaphost_session_set_credentials(id, "ok-id", "ok-pw"),
+              ERROR_SUCCESS);
+    expect_credentials(id, "ok-id", "ok-pw");
+    end(id);
+
+    /* The session is checked before the text. */
+    EXPECT_RC(eaphost_session_set_credentials(0x7fff0001u, "bad\xff", NULL),
+              ERROR_INVALID_HANDLE);
+    assert_fixture_clean("fixture_good");
+    expectations_met();
+}
+END_TEST
+
 START_TEST(credentials_required_by_registry)
 {
     EAP_SESSIONID id;
@@ -2748,6 +2839,7 @@ static Suite *runtime_suite(void)
     tcase_add_test(tc, attributes_round_trip);
     tcase_add_test(tc, result_reasons);
     tcase_add_test(tc, credentials_reach_the_method);
+    tcase_add_test(tc, credentials_conversion);
     tcase_add_test(tc, credentials_required_by_registry);
     tcase_add_test(tc, session_option);
     tcase_add_test(tc, method_error_from_begin_session);

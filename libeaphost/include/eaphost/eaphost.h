@@ -141,11 +141,14 @@ void eaphost_free_method_list(eaphost_method_entry *methods, DWORD count);
  *
  * Must come before the session's first packet.  The host passes both to the
  * method's EapPeerSetCredentials when the registry asks for a user name or
- * password dialog.
+ * password dialog.  A later call replaces what an earlier one gave; a
+ * failed call changes nothing.
  *
- * Return: ERROR_SUCCESS; ERROR_INVALID_HANDLE for an unknown or ended id;
- * ERROR_INVALID_STATE after the first packet; ERROR_NO_UNICODE_TRANSLATION
- * for malformed UTF-8; ERROR_INVALID_PARAMETER if both are NULL.
+ * Return: ERROR_SUCCESS; ERROR_INVALID_PARAMETER if both are NULL;
+ * ERROR_INVALID_HANDLE for an unknown or ended id; ERROR_INVALID_STATE after
+ * the first packet or while another call is inside the session;
+ * ERROR_NO_UNICODE_TRANSLATION for malformed UTF-8; ERROR_NOT_ENOUGH_MEMORY.
+ * The checks are made in that order.
  */
 DWORD eaphost_session_set_credentials(EAP_SESSIONID session,
                                       const char *identity,
