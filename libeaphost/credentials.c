@@ -152,16 +152,9 @@ static void drop_password(struct eh_session *s)
     s->password_units = 0;
 }
 
-/**
- * eh_session_give_credentials() - replace a busy session's identity and/or
- * password (NULL: keep the one it has).
- * @identity, @password: NUL-terminated UTF-8, the caller's; copied.
- *
- * Return: ERROR_SUCCESS; ERROR_NO_UNICODE_TRANSLATION or
- * ERROR_NOT_ENOUGH_MEMORY, the session's credentials unchanged.
- */
-DWORD eh_session_give_credentials(struct eh_session *s, const char *identity,
-                                  const char *password)
+/* The general case of eh_session_give_credentials(). */
+static DWORD give_converted(struct eh_session *s, const char *identity,
+                            const char *password)
 {
     /* The slot's buffers are written only while the slot holds nothing
      * there; a second call converts into host memory. */
@@ -188,6 +181,47 @@ DWORD eh_session_give_credentials(struct eh_session *s, const char *identity,
         drop_password(s);
         s->password_w = pw.wide;
         s->password_units = pw.units;
+    }
+    return ERROR_SUCCESS;
+}
+
+/**
+ * eh_session_give_credentials() - replace a busy session's identity and/or
+ * password (NULL: keep the one it has).
+ * @identity, @password: NUL-terminated UTF-8, the caller's; copied.
+ *
+ * Return: ERROR_SUCCESS; ERROR_NO_UNICODE_TRANSLATION or
+ * ERROR_NOT_ENOUGH_MEMORY, the session's credentials unchanged.
+ */
+DWORD eh_session_give_credentials(struct eh_session *s, const char *identity,
+                                  const char *password)
+{
+    const unsigned char *id = (const unsigned char *)identity;
+    const unsigned char *pw = (const unsigned char *)password;
+    size_t id_n = 0, pw_n = 0;
+
+    /* The common case in one pass: the first call, short ASCII, straight
+     * into the slot's free buffers, committed once both are whole. */
+    if (s->identity || s->identity_w || s->password_w)
+        return give_converted(s, identity, password);
+    if (id && id[id_n = copy_ascii2(id, s->identity_wbuf,
+                                    s->identity_buf)] != 0)
+        return give_converted(s, identity, password);
+    if (pw && pw[pw_n = copy_ascii(pw, s->password_wbuf)] != 0) {
+        eh_wipe(s->password_wbuf, pw_n * sizeof(WCHAR));
+        return give_converted(s, identity, password);
+    }
+    if (id) {
+        s->identity_wbuf[id_n] = 0;
+        s->identity_buf[id_n] = '\0';
+        s->identity_w = s->identity_wbuf;
+        s->identity = s->identity_buf;
+        s->identity_len = id_n;
+    }
+    if (pw) {
+        s->password_wbuf[pw_n] = 0;
+        s->password_w = s->password_wbuf;
+        s->password_units = pw_n;
     }
     return ERROR_SUCCESS;
 }
