@@ -40,6 +40,10 @@ static void lock_lifecycle(void)
  * internal.h); written under eh_host.lock. */
 unsigned eh_initialized_flag;
 
+/* The method found last (a supplicant begins session after session of
+ * the same type); NULL whenever the registry is replaced or freed. */
+static struct eh_method *last_found;
+
 /**
  * eh_host_find_method() - a registered method by its full type.
  * @type: the type and author asked for.
@@ -49,7 +53,14 @@ unsigned eh_initialized_flag;
  */
 struct eh_method *eh_host_find_method(const EAP_METHOD_TYPE *type)
 {
-    return eh_registry_find(&eh_host.registry, type);
+    struct eh_method *m = __atomic_load_n(&last_found, __ATOMIC_ACQUIRE);
+
+    if (m && type && eh_method_type_equal(&m->type, type))
+        return m;
+    m = eh_registry_find(&eh_host.registry, type);
+    if (m)
+        __atomic_store_n(&last_found, m, __ATOMIC_RELEASE);
+    return m;
 }
 
 static const char *current_methods_dir(void)
@@ -124,6 +135,7 @@ DWORD EapHostPeerInitialize(void)
         goto out;
     }
     pthread_mutex_lock(&eh_host.lock);
+    __atomic_store_n(&last_found, NULL, __ATOMIC_RELEASE);
     eh_host.registry = reg;
     eh_host.init_count = 1;
     __atomic_store_n(&eh_initialized_flag, 1, __ATOMIC_RELEASE);
@@ -168,6 +180,7 @@ void EapHostPeerUninitialize(void)
     eh_sessions_exit();
     eh_loader_exit();
     pthread_mutex_lock(&eh_host.lock);
+    __atomic_store_n(&last_found, NULL, __ATOMIC_RELEASE);
     eh_registry_free(&eh_host.registry);
     pthread_mutex_unlock(&eh_host.lock);
     pthread_mutex_unlock(&lifecycle_lock);

@@ -267,6 +267,15 @@ struct eh_registry {
 DWORD eh_registry_load(const char *dir, struct eh_registry *reg);
 void eh_registry_free(struct eh_registry *reg);
 /* Exact match on (type, vendor, vendor type, author). */
+/* Same author, type, vendor id and vendor type. */
+static inline bool eh_method_type_equal(const EAP_METHOD_TYPE *a,
+                                        const EAP_METHOD_TYPE *b)
+{
+    return a->dwAuthorId == b->dwAuthorId &&
+           a->eapType.type == b->eapType.type &&
+           a->eapType.dwVendorId == b->eapType.dwVendorId &&
+           a->eapType.dwVendorType == b->eapType.dwVendorType;
+}
 struct eh_method *eh_registry_find(const struct eh_registry *reg,
                                    const EAP_METHOD_TYPE *type);
 void eh_method_free(struct eh_method *m);

@@ -577,14 +577,6 @@ static enum step build_method(struct file_ctx *c, struct eh_method **out)
     return STEP_OK;
 }
 
-static bool same_type(const EAP_METHOD_TYPE *a, const EAP_METHOD_TYPE *b)
-{
-    return a->dwAuthorId == b->dwAuthorId &&
-           a->eapType.type == b->eapType.type &&
-           a->eapType.dwVendorId == b->eapType.dwVendorId &&
-           a->eapType.dwVendorType == b->eapType.dwVendorType;
-}
-
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -896,7 +888,7 @@ struct eh_method *eh_registry_find(const struct eh_registry *reg,
     if (!reg || !type)
         return NULL;
     for (size_t i = 0; i < reg->count; i++)
-        if (same_type(&reg->methods[i]->type, type))
+        if (eh_method_type_equal(&reg->methods[i]->type, type))
             return reg->methods[i];
     return NULL;
 }
