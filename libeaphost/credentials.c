@@ -14,8 +14,6 @@
 
 #include <string.h>
 
-static const WCHAR empty_wide[1];
-
 /* A credential converted but not yet the session's. */
 struct converted {
     WCHAR *wide;                 /* the slot's buffer or host memory */
@@ -224,15 +222,6 @@ DWORD eh_session_give_credentials(struct eh_session *s, const char *identity,
         s->password_units = pw_n;
     }
     return ERROR_SUCCESS;
-}
-
-/**
- * eh_session_identity_wide() - the identity to pass to
- * EapPeerSetCredentials: the supplicant's, else "".  Owned by the session.
- */
-const WCHAR *eh_session_identity_wide(const struct eh_session *s)
-{
-    return s->identity_w ? s->identity_w : empty_wide;
 }
 
 /**

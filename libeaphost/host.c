@@ -40,9 +40,10 @@ static void lock_lifecycle(void)
  * internal.h); written under eh_host.lock. */
 unsigned eh_initialized_flag;
 
-/* The method found last (a supplicant begins session after session of
- * the same type); NULL whenever the registry is replaced or freed. */
-static struct eh_method *last_found;
+/* Where in the registry the method found last is (a supplicant begins
+ * session after session of the same type).  An index, checked against
+ * the registry in use, so that it can never point into a freed one. */
+static size_t last_found;
 
 /**
  * eh_host_find_method() - a registered method by its full type.
@@ -53,14 +54,17 @@ static struct eh_method *last_found;
  */
 struct eh_method *eh_host_find_method(const EAP_METHOD_TYPE *type)
 {
-    struct eh_method *m = __atomic_load_n(&last_found, __ATOMIC_ACQUIRE);
+    const struct eh_registry *reg = &eh_host.registry;
+    size_t i = __atomic_load_n(&last_found, __ATOMIC_RELAXED);
 
-    if (m && type && eh_method_type_equal(&m->type, type))
-        return m;
-    m = eh_registry_find(&eh_host.registry, type);
-    if (m)
-        __atomic_store_n(&last_found, m, __ATOMIC_RELEASE);
-    return m;
+    if (type && i < reg->count &&
+        eh_method_type_equal(&reg->methods[i]->type, type))
+        return reg->methods[i];
+    i = eh_registry_index(reg, type);
+    if (i == SIZE_MAX)
+        return NULL;
+    __atomic_store_n(&last_found, i, __ATOMIC_RELAXED);
+    return reg->methods[i];
 }
 
 static const char *current_methods_dir(void)
@@ -135,7 +139,6 @@ DWORD EapHostPeerInitialize(void)
         goto out;
     }
     pthread_mutex_lock(&eh_host.lock);
-    __atomic_store_n(&last_found, NULL, __ATOMIC_RELEASE);
     eh_host.registry = reg;
     eh_host.init_count = 1;
     __atomic_store_n(&eh_initialized_flag, 1, __ATOMIC_RELEASE);
@@ -167,10 +170,8 @@ void EapHostPeerUninitialize(void)
         struct eh_method *m = eh_host.registry.methods[i];
         unsigned users, auth_users;
 
-        pthread_mutex_lock(&eh_host.lock);
-        users = m->users;
-        auth_users = m->auth.users;
-        pthread_mutex_unlock(&eh_host.lock);
+        users = __atomic_load_n(&m->users, __ATOMIC_SEQ_CST);
+        auth_users = __atomic_load_n(&m->auth.users, __ATOMIC_SEQ_CST);
         /* A session still inside a method on another thread keeps it. */
         if (users == 0)
             eh_method_unload(m);
@@ -180,7 +181,6 @@ void EapHostPeerUninitialize(void)
     eh_sessions_exit();
     eh_loader_exit();
     pthread_mutex_lock(&eh_host.lock);
-    __atomic_store_n(&last_found, NULL, __ATOMIC_RELEASE);
     eh_registry_free(&eh_host.registry);
     pthread_mutex_unlock(&eh_host.lock);
     pthread_mutex_unlock(&lifecycle_lock);

@@ -276,6 +276,9 @@ static inline bool eh_method_type_equal(const EAP_METHOD_TYPE *a,
            a->eapType.dwVendorId == b->eapType.dwVendorId &&
            a->eapType.dwVendorType == b->eapType.dwVendorType;
 }
+/* Index of the method of an exact type in @reg->methods, SIZE_MAX if none. */
+size_t eh_registry_index(const struct eh_registry *reg,
+                         const EAP_METHOD_TYPE *type);
 struct eh_method *eh_registry_find(const struct eh_registry *reg,
                                    const EAP_METHOD_TYPE *type);
 void eh_method_free(struct eh_method *m);
@@ -439,7 +442,7 @@ struct eh_session {
     BYTE *conn_data;   DWORD conn_size;
     BYTE *user_data;   DWORD user_size;
     char *identity;              /* UTF-8, from the supplicant or method */
-    WCHAR *identity_w;           /* UTF-16 of a supplicant's identity */
+    WCHAR *identity_w;           /* the same identity in UTF-16 */
     WCHAR *password_w;           /* UTF-16, wiped on free */
     size_t identity_len;         /* bytes of identity, without the NUL */
     size_t password_units;       /* units of password_w, without the NUL */
@@ -460,6 +463,7 @@ struct eh_session {
     DWORD last_req_len;
     DWORD req_copy_len;
     bool have_cached_resp;        /* send_buf holds the last Response */
+    bool last_req_private;        /* last_req may hold the method's copy */
     bool allow_notifications;
     EapPeerMethodOutput last_output;
     bool ui_pending, attrs_pending;
@@ -618,8 +622,6 @@ void eh_sessions_end_all(void);
  * ERROR_NOT_ENOUGH_MEMORY. */
 DWORD eh_session_give_credentials(struct eh_session *s, const char *identity,
                                   const char *password);
-/* The identity for EapPeerSetCredentials ("" when none was given). */
-const WCHAR *eh_session_identity_wide(const struct eh_session *s);
 /* Forget both credentials (session end): memory freed, password wiped. */
 void eh_session_drop_credentials(struct eh_session *s);
 

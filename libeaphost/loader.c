@@ -1040,10 +1040,18 @@ void eh_half_unload(const struct eh_half *h, struct eh_method *m)
         return;
     }
 
-    assert(__atomic_load_n(st.users, __ATOMIC_SEQ_CST) == 0);
-    __atomic_store_n(st.users, 0, __ATOMIC_SEQ_CST);
-    /* LOADING with the handle kept: others wait, a call back fails. */
+    /* LOADING with the handle kept: others wait, a call back fails.  It is
+     * published before the user count is read, the reverse of
+     * eh_method_acquire()'s lock-free path (count, then state): one of the
+     * two sees the other, so a method is never unloaded under a session
+     * that counted itself.  A method still in use stays loaded. */
     __atomic_store_n(st.state, EH_METHOD_LOADING, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(st.users, __ATOMIC_SEQ_CST) != 0) {
+        __atomic_store_n(st.state, EH_METHOD_READY, __ATOMIC_SEQ_CST);
+        pthread_cond_broadcast(&eh_host.method_changed);
+        pthread_mutex_unlock(&eh_host.lock);
+        return;
+    }
     *st.loading_thread = pthread_self();
     lt_dlhandle handle = *st.handle;
     memcpy(&d, st.dispatch, h->dispatch_size);
@@ -1136,9 +1144,9 @@ void eh_method_release(struct eh_method *m)
  * library), close; the dispatch table is zeroed.  FAULTY: the reason is
  * freed, so that the next use tries again.  Waits while another thread
  * loads @m; called from @m's own load or unload (a method calling back), it
- * does nothing.  Users should be 0 (EapHostPeerUninitialize ends sessions
- * first); otherwise the method is unloaded all the same, which debug builds
- * treat as a host bug.
+ * does nothing.  A method that a session still counts as its own (one
+ * left in use on another thread while EapHostPeerUninitialize ran) stays
+ * loaded and READY.
  */
 void eh_method_unload(struct eh_method *m)
 {

@@ -269,6 +269,13 @@ static EH_COLD DWORD identity_from_method(struct eh_session *s,
     conv = len == SIZE_MAX ? ERROR_NO_UNICODE_TRANSLATION
                            : eaphost_utf16_to_utf8(wide, len, &identity,
                                                    &bytes);
+    /* Kept in UTF-16 too, for EapPeerSetCredentials (a password alone
+     * may have been given). */
+    if (conv == ERROR_SUCCESS &&
+        !(s->identity_w = eh_memdup(wide, (len + 1) * sizeof(WCHAR)))) {
+        eh_free(identity);
+        conv = ERROR_NOT_ENOUGH_MEMORY;
+    }
     free_method_memory(s, wide);
     if (conv == ERROR_NOT_ENOUGH_MEMORY)
         return eh_sm_fail(s, conv, NULL, action, err);
@@ -363,6 +370,7 @@ static DWORD pass_credentials(struct eh_session *s,
 {
     const struct eh_method *m = s->method;
     const struct eh_dispatch *d = &m->dispatch;
+    WCHAR no_identity[1] = { 0 };
     EAP_ERROR *merr = NULL;
     DWORD rc;
 
@@ -385,10 +393,11 @@ static DWORD pass_credentials(struct eh_session *s,
                          "eaphost_session_set_credentials before the first "
                          "packet", m->peer_invoke_password_dialog ?
                          "Password" : "Username");
-    /* The method gets the session's own strings: they are passed once and
-     * wiped at the end of the session, whatever the method did to them. */
+    /* The method gets the session's own (writable) strings: they are
+     * passed once and wiped or freed at the end of the session, whatever
+     * the method did to them. */
     rc = d->r.EapPeerSetCredentials(s->method_session,
-                                    (LPWSTR)eh_session_identity_wide(s),
+                                    s->identity_w ? s->identity_w : no_identity,
                                     s->password_w, &merr);
     if (EH_TRACING())
         eh_trace_credentials(s->id, method_type(s), s->identity,
@@ -434,7 +443,7 @@ static const char *response_defect(const struct eh_session *s,
 }
 
 /* Action Send: fetch, check and commit the method's Response. */
-static DWORD take_method_response(struct eh_session *s,
+static DWORD take_method_response(struct eh_session *s, const BYTE *req,
                                   EapHostPeerResponseAction *action,
                                   EAP_ERROR **err)
 {
@@ -465,14 +474,15 @@ static DWORD take_method_response(struct eh_session *s,
     s->scratch_len = s->send_len;   /* what the old cached Response held */
     s->send_len = size;
     s->method_responded = true;
-    return commit_response(s, s->req_copy, get_be16(s->req_copy + 2),
-                           action, err);
+    return commit_response(s, req, get_be16(req + 2), action, err);
 }
 
-/* eh_sm_method_output(), inline in run_method(). */
+/* eh_sm_method_output(), inline in run_method(); @req is the Request the
+ * output answers, as it is kept for the retransmission check. */
 static inline __attribute__((always_inline)) DWORD
 method_output(struct eh_session *s, const EapPeerMethodOutput *o,
-              EapHostPeerResponseAction *action, EAP_ERROR **err)
+              const BYTE *req, EapHostPeerResponseAction *action,
+              EAP_ERROR **err)
 {
     unsigned a = (unsigned)o->action;
 
@@ -484,7 +494,7 @@ method_output(struct eh_session *s, const EapPeerMethodOutput *o,
     s->allow_notifications = o->fAllowNotifications != FALSE;
     switch ((EapPeerMethodResponseAction)a) {
     case EapPeerMethodResponseActionSend:
-        return take_method_response(s, action, err);
+        return take_method_response(s, req, action, err);
     case EapPeerMethodResponseActionResult:
         /* The method decided on its own; it knows the outcome. */
         *action = EapHostPeerResponseResult;
@@ -511,7 +521,10 @@ method_output(struct eh_session *s, const EapPeerMethodOutput *o,
 DWORD eh_sm_method_output(struct eh_session *s, const EapPeerMethodOutput *o,
                           EapHostPeerResponseAction *action, EAP_ERROR **err)
 {
-    return method_output(s, o, action, err);
+    /* The Request as received is gone by now: the method's copy, which it
+     * may have changed, is kept, and wiped at the end of the session. */
+    s->last_req_private = true;
+    return method_output(s, o, s->req_copy, action, err);
 }
 
 static DWORD run_method(struct eh_session *s, const BYTE *req, DWORD len,
@@ -546,7 +559,7 @@ static DWORD run_method(struct eh_session *s, const BYTE *req, DWORD len,
         return fail_from_method(s, rc, merr, action, err,
                                 "EapPeerProcessRequestPacket");
     eh_take_method_error(d, merr, NULL);
-    return method_output(s, &out, action, err);
+    return method_output(s, &out, req, action, err);
 }
 
 /* ---- Result ---------------------------------------------------------- */

@@ -876,6 +876,24 @@ void eh_registry_free(struct eh_registry *reg)
 }
 
 /**
+ * eh_registry_index() - where the registered method of an exact type is.
+ * @reg: the registry, or NULL.
+ * @type: author, type, vendor id and vendor type to match, or NULL.
+ *
+ * Return: its index in @reg->methods, or SIZE_MAX when none matches.
+ */
+size_t eh_registry_index(const struct eh_registry *reg,
+                         const EAP_METHOD_TYPE *type)
+{
+    if (!reg || !type)
+        return SIZE_MAX;
+    for (size_t i = 0; i < reg->count; i++)
+        if (eh_method_type_equal(&reg->methods[i]->type, type))
+            return i;
+    return SIZE_MAX;
+}
+
+/**
  * eh_registry_find() - the registered method of an exact type.
  * @reg: the registry, or NULL.
  * @type: author, type, vendor id and vendor type to match, or NULL.
@@ -885,12 +903,9 @@ void eh_registry_free(struct eh_registry *reg)
 struct eh_method *eh_registry_find(const struct eh_registry *reg,
                                    const EAP_METHOD_TYPE *type)
 {
-    if (!reg || !type)
-        return NULL;
-    for (size_t i = 0; i < reg->count; i++)
-        if (eh_method_type_equal(&reg->methods[i]->type, type))
-            return reg->methods[i];
-    return NULL;
+    size_t i = eh_registry_index(reg, type);
+
+    return i == SIZE_MAX ? NULL : reg->methods[i];
 }
 
 /**

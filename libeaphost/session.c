@@ -373,11 +373,13 @@ static void unlink_connection(struct eh_session *s)
     s->conn_next = NULL;
 }
 
-/* Copies of Requests came in as received from the network and hold
- * nothing the peer made: kept for the slot's next session as they are,
- * unless too big to keep. */
-static void settle_request_buffer(BYTE **buf, DWORD *cap)
+/* A request buffer at the end of a session: kept for the slot's next
+ * session unless too big to keep; its used part wiped first when @wipe. */
+static void settle_request_buffer(BYTE **buf, DWORD *cap, DWORD used,
+                                  bool wipe)
 {
+    if (wipe && *buf)
+        eh_wipe(*buf, used < *cap ? used : *cap);
     if (*cap > EH_KEEP_BUFFER) {
         eh_free(*buf);
         *buf = NULL;
@@ -391,8 +393,13 @@ static void free_session_data(struct eh_session *s)
     eh_free(s->conn_data);
     eh_free(s->user_data);
     eh_session_drop_credentials(s);
-    settle_request_buffer(&s->last_req, &s->last_req_cap);
-    settle_request_buffer(&s->req_copy, &s->req_copy_cap);
+    /* The saved Request (retransmission check) is as it came from the
+     * network, unless taken from the method's private copy, which, like
+     * that copy, may have been decrypted in place and is wiped. */
+    settle_request_buffer(&s->last_req, &s->last_req_cap, s->last_req_len,
+                          s->last_req_private);
+    settle_request_buffer(&s->req_copy, &s->req_copy_cap, s->req_copy_len,
+                          true);
     /* The two Response buffers (buf_cap bytes each) are wiped: a GTC
      * Response holds a password in clear. */
     if (s->buf_cap > EH_KEEP_BUFFER) {

@@ -242,6 +242,16 @@ START_TEST(test_good_loads)
     ck_assert_str_eq(st.order, "A,N,I");
 
     run_one_exchange(d);
+    /* Still counted by a session: an unload leaves it loaded and READY,
+     * and nothing is called. */
+    eh_method_unload(&t.m);
+    ck_assert_int_eq(t.m.state, EH_METHOD_READY);
+    ck_assert_uint_eq(t.m.users, 1);
+    ck_assert(is_loaded(t.path));
+    stats_of_loaded("fixture_good", &st);
+    ck_assert_uint_eq(st.shutdown, 0);
+    ck_assert_uint_eq(st.dll_detach, 0);
+    run_one_exchange(d);
     eh_method_release(&t.m);
     ck_assert_uint_eq(t.m.users, 0);
     ck_assert_int_eq(t.m.state, EH_METHOD_READY);

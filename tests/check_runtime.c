@@ -968,6 +968,14 @@ START_TEST(credentials_conversion)
     expect_credentials(id, "ok-id", "ok-pw");
     end(id);
 
+    /* A password alone: the identity the method gave for Request/Identity
+     * (EapPeerGetIdentity) is the one EapPeerSetCredentials gets. */
+    id = begin_typed(creds, "echo_password=1", NULL);
+    EXPECT_RC(eaphost_session_set_credentials(id, NULL, "pw-only"),
+              ERROR_SUCCESS);
+    expect_credentials(id, "fixture-user", "pw-only");
+    end(id);
+
     /* The session is checked before the text. */
     EXPECT_RC(eaphost_session_set_credentials(0x7fff0001u, "bad\xff", NULL),
               ERROR_INVALID_HANDLE);
