@@ -27,6 +27,9 @@
 #define EH_PRINTF(f, a) __attribute__((format(printf, f, a)))
 /* Paths taken rarely (failures, first use): kept out of the hot code. */
 #define EH_COLD __attribute__((cold, noinline))
+/* Globals the packet path reads: never exported, so the compiler may
+ * address them directly. */
+#define EH_HIDDEN __attribute__((visibility("hidden")))
 
 /* ---- memory.c: every host allocation goes through here ------------------ */
 
@@ -125,7 +128,7 @@ enum eh_trace_side { EH_TRACE_PEER, EH_TRACE_AUTHENTICATOR };
 
 bool eh_trace_on(void);
 /* Non-zero while a trace receiver is set: the one test on the hot path. */
-extern int eh_tracing;
+extern EH_HIDDEN int eh_tracing;
 #define EH_TRACING() (__atomic_load_n(&eh_tracing, __ATOMIC_RELAXED) != 0)
 #define EH_TRACE_CALL(...) \
     do { if (EH_TRACING()) eh_trace_call(__VA_ARGS__); } while (0)
@@ -373,10 +376,10 @@ struct eh_host {
     struct eh_registry registry;
     char *methods_dir_override;     /* eaphost_set_methods_dir */
 };
-extern struct eh_host eh_host;
+extern EH_HIDDEN struct eh_host eh_host;
 
 /* Non-zero while EapHostPeerInitialize's count is above zero (host.c). */
-extern unsigned eh_initialized_flag;
+extern EH_HIDDEN unsigned eh_initialized_flag;
 
 /* True while EapHostPeerInitialize's count is above zero.  Inline: every
  * public call tests it first. */
@@ -503,7 +506,7 @@ struct eh_session {
 #define EH_SLOT_SHIFT 10u
 _Static_assert(sizeof(struct eh_session) <= (1u << EH_SLOT_SHIFT),
                "a session slot outgrew EH_SLOT_SHIFT");
-extern unsigned char *eh_session_chunks[EH_MAX_CHUNKS];
+extern EH_HIDDEN unsigned char *eh_session_chunks[EH_MAX_CHUNKS];
 
 /* Slot @i of @chunk. */
 static inline struct eh_session *eh_chunk_slot(unsigned char *chunk,

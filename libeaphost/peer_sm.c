@@ -758,7 +758,9 @@ static DWORD rx_request(struct eh_session *s, const BYTE *req, DWORD len,
         *action = EapHostPeerResponseSend;
         return ERROR_SUCCESS;
     }
-    if (type == 0 || type == EAP_TYPE_NAK || type == 255)
+    /* Types 0 and 255 (reserved) and Nak are no Request types: 0 and 255
+     * are the two whose successor, as a byte, is at most 1. */
+    if ((BYTE)(type + 1) <= 1 || type == EAP_TYPE_NAK)
         return discard_invalid(s, action);
     if (type == EAP_TYPE_NOTIFICATION) {
         if (!s->allow_notifications)
