@@ -73,6 +73,8 @@ static inline bool eh_reserve(BYTE **buf, DWORD *cap, DWORD need)
 }
 /* Tests: make the allocation after @n more succeed fail (-1: never). */
 void eh_test_fail_alloc_after(long n);
+/* Tests: the same, and every allocation after it too. */
+void eh_test_fail_allocs_from(long n);
 
 /* ---- utf16.c -------------------------------------------------------- */
 

@@ -22,13 +22,18 @@
  * that among threads racing for the countdown exactly one allocation fails.
  */
 static atomic_long fail_countdown = -1;
+/* With eh_test_fail_allocs_from(): the countdown stays at 0, so that every
+ * allocation from the planned one on fails. */
+static atomic_bool fail_sticky;
 
-/* True when this allocation is the one a test asked to fail. */
+/* True when this allocation is one a test asked to fail. */
 static bool eh_should_fail(void)
 {
     long left = atomic_load(&fail_countdown);
 
     while (left >= 0) {
+        if (left == 0 && atomic_load(&fail_sticky))
+            return true;
         long next = left == 0 ? -1 : left - 1;
 
         if (atomic_compare_exchange_weak(&fail_countdown, &left, next))
@@ -49,6 +54,18 @@ static bool eh_should_fail(void)
  */
 void eh_test_fail_alloc_after(long n)
 {
+    atomic_store(&fail_sticky, false);
+    atomic_store(&fail_countdown, n < 0 ? -1 : n);
+}
+
+/**
+ * eh_test_fail_allocs_from() - as eh_test_fail_alloc_after(), but every
+ * allocation from that one on fails, until eh_test_fail_alloc_after(-1).
+ */
+void eh_test_fail_allocs_from(long n)
+{
+    atomic_store(&fail_countdown, -1);
+    atomic_store(&fail_sticky, n >= 0);
     atomic_store(&fail_countdown, n < 0 ? -1 : n);
 }
 

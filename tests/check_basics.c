@@ -186,6 +186,32 @@ START_TEST(test_fail_nth_allocation)
 }
 END_TEST
 
+START_TEST(test_fail_allocations_from)
+{
+    void *blocks[6];
+
+    /* The third allocation and every one after it fail, until reset. */
+    eh_test_fail_allocs_from(2);
+    for (int i = 0; i < 6; i++) {
+        blocks[i] = eh_malloc(16);
+        if (i < 2)
+            ck_assert_msg(blocks[i] != NULL, "allocation %d failed", i);
+        else
+            ck_assert_msg(blocks[i] == NULL, "allocation %d succeeded", i);
+    }
+    eh_test_fail_alloc_after(-1);
+    blocks[2] = eh_malloc(16);
+    ck_assert_ptr_nonnull(blocks[2]);
+    /* A single planned failure is single again. */
+    eh_test_fail_alloc_after(0);
+    ck_assert_ptr_null(eh_malloc(16));
+    blocks[3] = eh_malloc(16);
+    ck_assert_ptr_nonnull(blocks[3]);
+    for (int i = 0; i < 4; i++)
+        eh_free(blocks[i]);
+}
+END_TEST
+
 START_TEST(test_fail_each_allocator)
 {
     char *p = eh_malloc(8);
@@ -1021,6 +1047,7 @@ static Suite *basics_suite(void)
     tc = tcase_create("memory");
     tcase_add_checked_fixture(tc, reset_alloc_failure, reset_alloc_failure);
     tcase_add_test(tc, test_fail_nth_allocation);
+    tcase_add_test(tc, test_fail_allocations_from);
     tcase_add_test(tc, test_fail_each_allocator);
     tcase_add_test(tc, test_fail_cancelled);
     tcase_add_test(tc, test_fail_exactly_once_across_threads);

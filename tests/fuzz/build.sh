@@ -195,6 +195,9 @@ run $CC $HARNESS -I"$srcdir/tests/fixtures" $EXPORT \
 # shellcheck disable=SC2086
 run $CC $HARNESS -I"$srcdir/tests/fixtures" $EXPORT \
     "$fuzz/fuzz_auth_session.c" $common $LIBS -o "$outdir/fuzz_auth_session"
+# shellcheck disable=SC2086
+run $CC $HARNESS -I"$srcdir/tests/fixtures" $EXPORT \
+    "$fuzz/fuzz_peer_oom.c" $common $LIBS -o "$outdir/fuzz_peer_oom"
 for t in fuzz_registry fuzz_user_db; do
     # shellcheck disable=SC2086
     run $CC $HARNESS -I"$srcdir/libeaphost" -I"$builddir" $CJSON_CFLAGS \
