@@ -473,6 +473,7 @@ struct eh_session {
     EapPeerMethodOutput last_output;
     bool ui_pending, attrs_pending;
     DWORD send_len;
+    DWORD wipe_len;              /* longest packet a buffer held: wiped */
     bool send_ready;             /* GetSendPacket has something */
     bool result_ready;           /* GetResult may be called */
     EapPeerMethodResultReason result_reason;

@@ -194,6 +194,14 @@ commit_response(struct eh_session *s, const BYTE *req, DWORD req_len,
     return ERROR_SUCCESS;
 }
 
+/* Every packet buffer is wiped this far at the end of the session: a
+ * shorter packet leaves the tail of a longer one before it. */
+static void note_length(struct eh_session *s, DWORD len)
+{
+    if (len > s->wipe_len)
+        s->wipe_len = len;
+}
+
 /* Start a host-built Response of @len bytes in send_buf. */
 static BYTE *host_response(struct eh_session *s, BYTE id, DWORD len)
 {
@@ -203,6 +211,7 @@ static BYTE *host_response(struct eh_session *s, BYTE id, DWORD len)
     p[1] = id;
     put_be16(p + 2, len);
     s->send_len = len;
+    note_length(s, len);
     return p;
 }
 
@@ -463,6 +472,7 @@ static DWORD take_method_response(struct eh_session *s, const BYTE *req,
                                 "EapPeerGetResponsePacket");
     eh_take_method_error(d, merr, NULL);
     s->scratch_len = size < s->buf_cap ? size : s->buf_cap;
+    note_length(s, s->scratch_len);
     defect = response_defect(s, s->scratch, size, why, sizeof(why));
     if (defect)
         return fail_with(s, EAP_E_EAPHOST_METHOD_INVALID_PACKET, action, err,
@@ -543,6 +553,7 @@ static DWORD run_method(struct eh_session *s, const BYTE *req, DWORD len,
         return eh_sm_fail(s, ERROR_NOT_ENOUGH_MEMORY, NULL, action, err);
     memcpy(s->req_copy, req, len);
     s->req_copy_len = len;
+    note_length(s, len);
     s->cur_req_id = req[1];
     s->method_started = true;
     s->status = EapHostAuthInProgress;

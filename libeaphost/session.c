@@ -390,26 +390,30 @@ static void settle_request_buffer(BYTE **buf, DWORD *cap, DWORD used,
 /* Release what a session owns; packet buffers stay with the slot. */
 static void free_session_data(struct eh_session *s)
 {
+    DWORD used;
+
     eh_free(s->conn_data);
     eh_free(s->user_data);
     eh_session_drop_credentials(s);
     /* The saved Request (retransmission check) is as it came from the
      * network, unless taken from the method's private copy, which, like
      * that copy, may have been decrypted in place and is wiped. */
-    settle_request_buffer(&s->last_req, &s->last_req_cap, s->last_req_len,
+    settle_request_buffer(&s->last_req, &s->last_req_cap, s->wipe_len,
                           s->last_req_private);
-    settle_request_buffer(&s->req_copy, &s->req_copy_cap, s->req_copy_len,
+    settle_request_buffer(&s->req_copy, &s->req_copy_cap, s->wipe_len,
                           true);
     /* The two Response buffers (buf_cap bytes each) are wiped: a GTC
-     * Response holds a password in clear. */
+     * Response holds a password in clear.  wipe_len is the longest packet
+     * of the session (peer_sm.c), so no tail of an earlier one is left. */
+    used = s->wipe_len < s->buf_cap ? s->wipe_len : s->buf_cap;
     if (s->buf_cap > EH_KEEP_BUFFER) {
-        eh_free_secret(s->send_buf, s->send_len);
-        eh_free_secret(s->scratch, s->scratch_len);
+        eh_free_secret(s->send_buf, used);
+        eh_free_secret(s->scratch, used);
         s->send_buf = s->scratch = NULL;
         s->buf_cap = 0;
-    } else {
-        eh_wipe(s->send_buf, s->send_len);
-        eh_wipe(s->scratch, s->scratch_len);
+    } else if (s->send_buf) {
+        eh_wipe(s->send_buf, used);
+        eh_wipe(s->scratch, used);
     }
     s->scratch_len = 0;
     eh_free(s->out_ui_context);

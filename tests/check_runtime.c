@@ -984,6 +984,48 @@ START_TEST(credentials_conversion)
 }
 END_TEST
 
+/* Every byte of a session's packet buffers that held a packet is zero
+ * once the session has ended, the tail of a long Response followed by
+ * short ones included. */
+START_TEST(packet_buffers_wiped_at_end)
+{
+    char long_data[201];
+    struct eh_session *slot;
+    EAP_SESSIONID id;
+    DWORD i;
+
+    init();
+    memset(long_data, 'L', sizeof(long_data) - 1);
+    long_data[sizeof(long_data) - 1] = '\0';
+    id = begin(NULL, NULL);
+    ck_assert_int_eq(feed(id, identity_request(1)), EapHostPeerResponseSend);
+    ck_assert_int_eq(feed(id, method_request(2, long_data)),
+                     EapHostPeerResponseSend);
+    expect_response(id, 2, FIXTURE_TYPE, long_data);
+    ck_assert_int_eq(feed(id, method_request(3, "s")),
+                     EapHostPeerResponseSend);
+    ck_assert_int_eq(feed(id, method_request(4, "t")),
+                     EapHostPeerResponseSend);
+    expect_response(id, 4, FIXTURE_TYPE, "t");
+    slot = eh_session_slot(id);
+    ck_assert_ptr_nonnull(slot);
+    end(id);
+    /* The slot keeps its buffers for its next session. */
+    ck_assert_ptr_nonnull(slot->send_buf);
+    ck_assert_ptr_nonnull(slot->scratch);
+    ck_assert_ptr_nonnull(slot->req_copy);
+    for (i = 0; i < 5 + sizeof(long_data) - 1; i++) {
+        ck_assert_msg(slot->send_buf[i] == 0 && slot->scratch[i] == 0,
+                      "Response byte %u left after EndSession",
+                      (unsigned)i);
+        ck_assert_msg(slot->req_copy[i] == 0, "request byte %u left after "
+                      "EndSession", (unsigned)i);
+    }
+    assert_fixture_clean("fixture_good");
+    expectations_met();
+}
+END_TEST
+
 START_TEST(credentials_required_by_registry)
 {
     EAP_SESSIONID id;
@@ -2848,6 +2890,7 @@ static Suite *runtime_suite(void)
     tcase_add_test(tc, result_reasons);
     tcase_add_test(tc, credentials_reach_the_method);
     tcase_add_test(tc, credentials_conversion);
+    tcase_add_test(tc, packet_buffers_wiped_at_end);
     tcase_add_test(tc, credentials_required_by_registry);
     tcase_add_test(tc, session_option);
     tcase_add_test(tc, method_error_from_begin_session);
