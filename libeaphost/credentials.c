@@ -2,9 +2,10 @@
  * credentials.c - the user name and password a supplicant gives a peer
  * session (eaphost_session_set_credentials).
  *
- * Each is converted to UTF-16 once, when given, in one pass that also
- * checks it: straight into the session slot's inline buffers when they are
- * free (the first call, the common case) and the text is short, else into
+ * Each is converted to UTF-16 once, when given: short ASCII text on the
+ * first call (the common case) in one checking pass straight into the
+ * session slot's inline buffers; anything else measured and checked first,
+ * then converted into those buffers when free and large enough, else into
  * host memory.  EapPeerSetCredentials later costs no conversion.  The
  * identity is kept in UTF-8 as well, for the Identity Response; the
  * password exists only as UTF-16 and is wiped wherever it was.  The
@@ -21,30 +22,28 @@ struct converted {
     size_t units, len;
 };
 
-static bool in_slot(const void *p, const void *slot_buf)
-{
-    return p == slot_buf;
-}
-
 /* Undo convert(): wipe what was written, free host memory. */
 static void discard(struct converted *c, const WCHAR *slot_w,
                     const char *slot_8)
 {
     if (c->wide) {
         eh_wipe(c->wide, c->units * sizeof(WCHAR));
-        if (!in_slot(c->wide, slot_w))
+        if (c->wide != slot_w)
             eh_free(c->wide);
     }
-    if (c->utf8 && !in_slot(c->utf8, slot_8))
+    if (c->utf8 && c->utf8 != slot_8)
         eh_free(c->utf8);
     c->wide = NULL;
     c->utf8 = NULL;
 }
 
 /* Copy the leading ASCII of @b (up to EH_CRED_INLINE - 1 bytes, no NUL)
- * into @w, one unit per byte; returns how many.  Each byte is read once
- * (restrict: the stores cannot change it). */
-static size_t copy_ascii(const unsigned char *restrict b, WCHAR *restrict w)
+ * into @w, one unit per byte, and into @c too unless it is NULL; returns
+ * how many.  Each byte is read once (restrict: the stores cannot change
+ * it); always inline, so that a NULL @c costs the loop nothing. */
+static inline __attribute__((always_inline)) size_t
+copy_ascii(const unsigned char *restrict b, WCHAR *restrict w,
+           char *restrict c)
 {
     size_t i;
 
@@ -54,58 +53,27 @@ static size_t copy_ascii(const unsigned char *restrict b, WCHAR *restrict w)
         if (v - 1u >= 0x7fu)    /* NUL or not ASCII */
             break;
         w[i] = (WCHAR)v;
-    }
-    return i;
-}
-
-/* copy_ascii(), also copying the bytes to @c. */
-static size_t copy_ascii2(const unsigned char *restrict b, WCHAR *restrict w,
-                          char *restrict c)
-{
-    size_t i;
-
-    for (i = 0; i < EH_CRED_INLINE - 1; i++) {
-        unsigned v = b[i];
-
-        if (v - 1u >= 0x7fu)
-            break;
-        w[i] = (WCHAR)v;
-        c[i] = (char)v;
+        if (c)
+            c[i] = (char)v;
     }
     return i;
 }
 
 /*
- * Convert NUL-terminated @src into @c: into @wbuf (and @cbuf, when the
- * UTF-8 is kept) if not NULL and the text fits, else into host memory.
- * Returns ERROR_SUCCESS, ERROR_NO_UNICODE_TRANSLATION,
- * ERROR_NOT_ENOUGH_MEMORY (then @c holds nothing).
+ * Convert NUL-terminated @src into @c (the general case: measured and
+ * checked, then converted): into @wbuf (and @cbuf, when the UTF-8 is kept)
+ * if not NULL and the text fits, else into host memory.  Returns
+ * ERROR_SUCCESS, ERROR_NO_UNICODE_TRANSLATION, ERROR_NOT_ENOUGH_MEMORY
+ * (then @c holds nothing).
  */
 static DWORD convert(const char *src, WCHAR *wbuf, char *cbuf, bool keep_utf8,
                      struct converted *c)
 {
-    const unsigned char *b = (const unsigned char *)src;
-    size_t i = 0, n;
+    size_t n = strlen(src);
 
     c->wide = NULL;
     c->utf8 = NULL;
     c->units = c->len = 0;
-    if (wbuf && (cbuf || !keep_utf8)) {
-        /* Short ASCII: one unit per byte, checked as it is copied. */
-        i = keep_utf8 ? copy_ascii2(b, wbuf, cbuf) : copy_ascii(b, wbuf);
-        if (b[i] == 0) {
-            wbuf[i] = 0;
-            if (keep_utf8)
-                cbuf[i] = '\0';
-            c->wide = wbuf;
-            c->utf8 = keep_utf8 ? cbuf : NULL;
-            c->units = c->len = i;
-            return ERROR_SUCCESS;
-        }
-        eh_wipe(wbuf, i * sizeof(WCHAR));
-    }
-    /* Anything else: measured and checked, then converted. */
-    n = strlen(src);
     c->units = eh_utf8_count(src, n);
     if (c->units == SIZE_MAX) {
         c->units = 0;
@@ -202,10 +170,10 @@ DWORD eh_session_give_credentials(struct eh_session *s, const char *identity,
      * into the slot's free buffers, committed once both are whole. */
     if (s->identity || s->identity_w || s->password_w)
         return give_converted(s, identity, password);
-    if (id && id[id_n = copy_ascii2(id, s->identity_wbuf,
-                                    s->identity_buf)] != 0)
+    if (id && id[id_n = copy_ascii(id, s->identity_wbuf,
+                                   s->identity_buf)] != 0)
         return give_converted(s, identity, password);
-    if (pw && pw[pw_n = copy_ascii(pw, s->password_wbuf)] != 0) {
+    if (pw && pw[pw_n = copy_ascii(pw, s->password_wbuf, NULL)] != 0) {
         eh_wipe(s->password_wbuf, pw_n * sizeof(WCHAR));
         return give_converted(s, identity, password);
     }
