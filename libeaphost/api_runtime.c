@@ -188,8 +188,8 @@ DWORD EapHostPeerProcessReceivedPacket(EAP_SESSIONID sessionHandle,
         *pEapOutput = EapHostPeerResponseStartAuthentication;
         return ERROR_INVALID_STATE;
     }
-    s = eh_session_try_enter(sessionHandle);
-    if (!s && !(s = eh_session_enter_slow(sessionHandle, &busy))) {
+    s = eh_session_enter(sessionHandle, &busy);
+    if (!s) {
         if (busy)       /* another thread is inside this session */
             return ERROR_INVALID_STATE;
         /* Unknown, ended or stale: the supplicant should start over. */
